@@ -1,0 +1,117 @@
+"""Every error the core raises. One base class, one docstring per situation.
+
+Each error carries a message key and parameters, so a page can render it in the
+user's language (``error.message("zh")``); ``str(error)`` is the English text.
+Errors that can be raised inside pydantic validators also subclass ``ValueError``
+so pydantic wraps them into a single ``ValidationError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class CfpError(Exception):
+    """Base class for errors raised by cfp_core."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None, **params: Any) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        """Return the message in ``lang`` ("zh" or "en")."""
+        from cfp_core.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+
+class UnknownUnit(CfpError, ValueError):
+    """A unit name is not one the dashboard knows."""
+
+    key = "error.unknown_unit"
+
+
+class UnitMismatch(CfpError, ValueError):
+    """An amount's unit cannot be converted into its factor's unit."""
+
+    key = "error.unit_mismatch"
+
+
+class FactorNotFound(CfpError, KeyError):
+    """A line refers to a factor that the chosen factor set does not contain."""
+
+    key = "error.factor_not_found"
+
+    def __str__(self) -> str:  # KeyError would otherwise quote the message
+        return self.message("en")
+
+
+class FactorSetInvalid(CfpError, ValueError):
+    """A factor set breaks a rule (duplicate key, bad value)."""
+
+    key = "error.factor_set_invalid"
+
+
+class GwpMissing(CfpError, ValueError):
+    """A gas has no GWP value in the chosen GWP set."""
+
+    key = "error.gwp_missing"
+
+
+class NotFound(CfpError, LookupError):
+    """A stored record (product, inventory, factor set, snapshot) does not exist."""
+
+    key = "error.not_found"
+
+
+class ImportRejected(CfpError, ValueError):
+    """A file was rejected whole; ``problems`` lists every row-level problem."""
+
+    key = "error.import_rejected"
+
+    def __init__(self, problems: list[RowProblem], **params: Any) -> None:
+        self.problems = problems
+        super().__init__(count=len(problems), **params)
+
+    def message(self, lang: str = "en") -> str:
+        from cfp_core.i18n import t
+
+        head = t(self.key, lang, **self.params)
+        lines = [p.message(lang) for p in self.problems[:50]]
+        return "\n".join([head, *lines])
+
+
+class RowProblem(CfpError, ValueError):
+    """One problem in one row and column of an imported file."""
+
+    key = "error.row_problem"
+
+    def __init__(self, row: int, column: str, value: Any, problem_key: str, **params: Any):
+        self.row, self.column, self.value, self.problem_key = row, column, value, problem_key
+        super().__init__(row=row, column=column, value=value, problem_key=problem_key, **params)
+
+    def message(self, lang: str = "en") -> str:
+        from cfp_core.i18n import t
+
+        detail = t(self.problem_key, lang, **{**self.params, "value": self.value})
+        return t(self.key, lang, row=self.row, column=self.column, value=_short(self.value), detail=detail)
+
+
+class ImmutableRecord(CfpError, PermissionError):
+    """Someone tried to change or delete a published snapshot or a saved revision."""
+
+    key = "error.immutable"
+
+
+class NotPublishable(CfpError, ValueError):
+    """A publish target's readiness checklist has blocking gaps."""
+
+    key = "error.not_publishable"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,50 @@
+"""Schema history of the dashboard database (``sqlite_utils.Migrations``). Never edit a shipped migration."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("cfp")
+
+_IMMUTABLE = (
+    "CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table} "
+    "BEGIN SELECT RAISE(ABORT, 'immutable: {table} rows cannot be changed'); END",
+    "CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table} "
+    "BEGIN SELECT RAISE(ABORT, 'immutable: {table} rows cannot be deleted'); END",
+)
+
+
+def make_immutable(db: Database, table: str) -> None:
+    """Add triggers that make every row of ``table`` append-only (no UPDATE, no DELETE)."""
+    for statement in _IMMUTABLE:
+        db.execute(statement.format(table=table))
+
+
+@migrations(name="001_core_tables")
+def core_tables(db: Database) -> None:
+    db.table("organisations").create(
+        {"org_id": str, "payload": str, "updated_at": str}, pk="org_id"
+    )
+    db.table("product_revisions").create(
+        {"id": int, "model_code": str, "revision": int, "payload": str, "created_at": str,
+         "author": str, "comment": str},
+        pk="id",
+    )
+    db.table("product_revisions").create_index(["model_code", "revision"], unique=True)
+    db.table("inventory_revisions").create(
+        {"id": int, "model_code": str, "period": str, "revision": int, "payload": str,
+         "content_hash": str, "created_at": str, "author": str, "comment": str},
+        pk="id",
+    )
+    db.table("inventory_revisions").create_index(["model_code", "period", "revision"], unique=True)
+    db.table("factor_sets").create(
+        {"set_id": str, "payload": str, "reference": int, "parent_id": str, "created_at": str},
+        pk="set_id",
+    )
+    for table in ("product_revisions", "inventory_revisions", "factor_sets"):
+        make_immutable(db, table)
+
+
+def apply(db: Database) -> None:
+    """Apply pending migrations (idempotent)."""
+    migrations.apply(db)

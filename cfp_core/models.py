@@ -1,0 +1,215 @@
+"""Domain schema for a product carbon footprint (GB/T 24067-2024 / ISO 14067:2018). No I/O.
+
+All models are frozen and forbid unknown fields. Amounts are per declared unit of the
+product (e.g. per 1 台/piece) and are never rounded.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from cfp_core import units
+from cfp_core.text import Identifier, LongText, ShortText
+
+MAX_AMOUNT = 1e7  # per declared unit; anything larger is almost certainly a unit slip
+
+
+class LifecycleStage(StrEnum):
+    """Life-cycle stages in report order. Labels (原材料获取 …) live in ``cfp_core.i18n``."""
+
+    RAW_MATERIAL_ACQUISITION = "raw_material_acquisition"
+    RAW_MATERIAL_TRANSPORT = "raw_material_transport"
+    PRODUCTION = "production"
+    DISTRIBUTION = "distribution"
+    USE = "use"
+    END_OF_LIFE = "end_of_life"
+
+
+STAGES: tuple[LifecycleStage, ...] = tuple(LifecycleStage)
+CRADLE_TO_GATE: frozenset[LifecycleStage] = frozenset(STAGES[:3])
+
+
+class DataSourceType(StrEnum):
+    """ISO 14067 data categories: primary (measured, supplier-specific) or secondary."""
+
+    PRIMARY_MEASURED = "primary_measured"
+    SUPPLIER_SPECIFIC = "supplier_specific"
+    SECONDARY_DEFAULT = "secondary_default"
+    PROXY = "proxy"
+
+
+PRIMARY_SOURCES = frozenset({DataSourceType.PRIMARY_MEASURED, DataSourceType.SUPPLIER_SPECIFIC})
+
+
+class BoundaryType(StrEnum):
+    """System boundary of the study."""
+
+    CRADLE_TO_GATE = "cradle_to_gate"
+    CRADLE_TO_GRAVE = "cradle_to_grave"
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("finite_number")
+    return value
+
+
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT), AfterValidator(_finite)]
+UnitName = Annotated[str, AfterValidator(units.check_known_unit)]
+Score = Annotated[int, Field(ge=1, le=5)]
+
+
+class Frozen(BaseModel):
+    """Base: immutable, unknown fields rejected, strings stripped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Organisation(Frozen):
+    """The company that makes the product and publishes its footprint."""
+
+    org_id: Identifier
+    name_zh: ShortText
+    name_en: ShortText = ""
+    address: ShortText = ""
+    country_subdivision: str = Field(default="", pattern=r"^([A-Z]{2}(-[A-Z0-9]{1,3})?)?$")
+    company_ids: tuple[str, ...] = ()  # URNs, e.g. "urn:uuid:…" (PACT companyIds)
+
+
+class ProductModel(Frozen):
+    """A product model: the thing whose footprint is declared, per declared unit."""
+
+    model_code: Identifier
+    org_id: Identifier
+    name_zh: ShortText
+    name_en: ShortText = ""
+    description: LongText = ""
+    declared_unit: UnitName = "piece"
+    declared_unit_amount: float = Field(default=1.0, gt=0, le=MAX_AMOUNT)
+    product_mass_kg: float | None = Field(default=None, gt=0, le=1e6)
+    product_ids: tuple[str, ...] = ()  # URNs (PACT productIds)
+    illustrative: bool = False  # demo data: shown as "illustrative" everywhere
+
+
+class ReportingPeriod(Frozen):
+    """The period the activity data represent: start inclusive, end inclusive (dates)."""
+
+    label: Identifier  # "2025"
+    start: date
+    end: date
+
+    @model_validator(mode="after")
+    def end_not_before_start(self):
+        if self.end < self.start:
+            raise ValueError("period end is before its start")
+        return self
+
+    @classmethod
+    def year(cls, year: int) -> ReportingPeriod:
+        """Return the calendar-year period labelled with the year."""
+        return cls(label=str(year), start=date(year, 1, 1), end=date(year, 12, 31))
+
+
+class Pedigree(Frozen):
+    """Pedigree-matrix scores 1 (best) … 5 (worst) for one line (Weidema / ecoinvent)."""
+
+    reliability: Score
+    completeness: Score
+    temporal: Score
+    geographical: Score
+    technological: Score
+
+
+class CustomFactor(Frozen):
+    """A factor given on the line itself, for an activity not in the factor library."""
+
+    value: float = Field(ge=0, le=1e6)
+    unit: UnitName  # the activity unit the factor is per
+    gas: str = "CO2e"
+    source: ShortText
+
+
+class ActivityLine(Frozen):
+    """How much of one activity a life-cycle stage uses per declared unit."""
+
+    stage: LifecycleStage
+    activity: ShortText = Field(min_length=1)
+    amount: Amount
+    unit: UnitName
+    factor_ref: str | None = None  # factor key ("electricity.cn.national") or id
+    custom_factor: CustomFactor | None = None
+    data_source: DataSourceType = DataSourceType.PRIMARY_MEASURED
+    pedigree: Pedigree | None = None
+    printed_amount: float | None = None  # the amount as printed in a source document
+    note: LongText = ""
+    note_internal: bool = False  # internal notes never leave the company (cards, exports)
+
+    @model_validator(mode="after")
+    def exactly_one_factor(self):
+        if (self.factor_ref is None) == (self.custom_factor is None):
+            raise ValueError("give either factor_ref or custom_factor (exactly one)")
+        return self
+
+
+class ExcludedProcess(Frozen):
+    """A process left out of the system boundary, with the reason (ISO 14067 6.3.4)."""
+
+    stage: LifecycleStage
+    process_zh: ShortText
+    process_en: ShortText = ""
+    reason_zh: ShortText = ""
+    reason_en: ShortText = ""
+
+
+class SystemBoundary(Frozen):
+    """Boundary, cut-off and allocation rules of one study."""
+
+    boundary: BoundaryType = BoundaryType.CRADLE_TO_GRAVE
+    included_stages: tuple[LifecycleStage, ...] = STAGES
+    excluded: tuple[ExcludedProcess, ...] = ()
+    cutoff_rule: LongText = ""
+    allocation_rule: LongText = ""
+    exempted_percent: float = Field(default=0.0, ge=0, le=100)
+
+
+class Verification(Frozen):
+    """Third-party verification of a footprint study (ISO 14067 critical review)."""
+
+    verifier: ShortText
+    report_number: ShortText = ""
+    verified_on: date | None = None
+    standard: ShortText = "GB/T 24067-2024 / ISO 14067:2018"
+    reviewers: tuple[str, ...] = ()
+
+
+class DeclaredResult(Frozen):
+    """Figures a source document declares, kept for reconciliation (kgCO2e per unit)."""
+
+    stages: dict[LifecycleStage, float] = Field(default_factory=dict)
+    total: float | None = None
+    source: ShortText = ""
+
+
+class Inventory(Frozen):
+    """Activity data of one product model for one reporting period, per declared unit."""
+
+    model_code: Identifier
+    period: ReportingPeriod
+    lines: tuple[ActivityLine, ...] = ()
+    boundary: SystemBoundary = Field(default_factory=SystemBoundary)
+    gwp_set: str = Field(default="AR5", pattern=r"^AR[456]$")
+    factor_set_id: Identifier = "cn-cfp-2024"  # the set the study declares its result under
+    verification: Verification | None = None
+    declared: DeclaredResult | None = None
+    standards: tuple[str, ...] = ("GB/T 24067-2024", "ISO 14067:2018")
+    illustrative: bool = False
+    note: LongText = ""
+
+    def lines_in(self, stage: LifecycleStage) -> tuple[ActivityLine, ...]:
+        """Return the lines of one stage, in entry order."""
+        return tuple(line for line in self.lines if line.stage == stage)

@@ -1,0 +1,62 @@
+"""Validated text types shared by the models: safe free text and identifiers.
+
+Free text may be shown in HTML cards and written to CSV/Excel, so it is checked on the
+way in (no control characters, no markup, no spreadsheet formula triggers) and still
+escaped on the way out (defence in depth).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+from cfp_core.errors import CfpError
+from cfp_core.i18n import Msg
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript:|\bon[a-z]+\s*=", re.IGNORECASE)
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+\-]{0,79}$")
+
+
+class TextRejected(CfpError, ValueError):
+    """Text contains control characters, markup or a spreadsheet formula trigger."""
+
+    key = "error.text_rejected"
+
+
+def check_text(value: str, limit: int = 200, multiline: bool = False) -> str:
+    """Return ``value`` stripped, or raise ``TextRejected`` saying what to change."""
+    text = value.strip()
+    if _CONTROL.search(text) or (not multiline and ("\n" in text or "\t" in text)):
+        raise TextRejected(reason=Msg("text.control_chars"))
+    if len(text) > limit:
+        raise TextRejected(reason=Msg("text.too_long", limit=limit))
+    if _MARKUP.search(text):
+        raise TextRejected(reason=Msg("text.markup"))
+    if text.startswith(FORMULA_TRIGGERS) and not _looks_numeric(text):
+        raise TextRejected(reason=Msg("text.formula"))
+    return text
+
+
+def check_identifier(value: str) -> str:
+    """Return an identifier (model code, factor id or key) or raise ``TextRejected``."""
+    text = value.strip()
+    if not _IDENT.match(text):
+        raise TextRejected(reason=Msg("text.identifier"))
+    return text
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+ShortText = Annotated[str, AfterValidator(check_text)]
+LongText = Annotated[str, AfterValidator(lambda v: check_text(v, limit=4000, multiline=True))]
+Identifier = Annotated[str, AfterValidator(check_identifier)]

@@ -1,0 +1,5 @@
+import streamlit as st
+
+import ui
+
+st.title(ui.tr("nav.trends"))

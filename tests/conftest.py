@@ -1,0 +1,82 @@
+"""Shared fixtures: in-memory and seeded databases, the reference inventory and factor sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cfp_core import store
+from cfp_core.library import gwp_sets, reference_factor_sets
+from cfp_core.seed import load_portfolio_file, seed_database
+
+ROOT = Path(__file__).resolve().parents[1]
+WS_FILE = ROOT / "data" / "reference" / "ws_tps_48_900a.json"
+
+
+@pytest.fixture
+def fresh_db():
+    """An empty in-memory database with the schema applied."""
+    return store.open_db(memory=True)
+
+
+@pytest.fixture(scope="session")
+def seeded_db_file(tmp_path_factory) -> Path:
+    """A database file seeded with reference and demo data, built once per test session."""
+    path = tmp_path_factory.mktemp("seeded") / "cfp.db"
+    db = store.open_db(path)
+    seed_database(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def seeded_db_path(seeded_db_file, tmp_path, monkeypatch) -> Path:
+    """A private copy of the seeded database, with ``CFP_DB_PATH`` pointing at it."""
+    path = tmp_path / "cfp.db"
+    source = store.open_db(seeded_db_file)
+    source.conn.execute("VACUUM INTO ?", [str(path)])
+    source.close()
+    monkeypatch.setenv("CFP_DB_PATH", str(path))
+    return path
+
+
+@pytest.fixture
+def seeded_db(seeded_db_path):
+    """An open sqlite-utils Database on a private seeded copy."""
+    db = store.open_db(seeded_db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="session")
+def ws_inventory():
+    """The WS-TPS-48-900A 2025 inventory from the report."""
+    _, _, inventories = load_portfolio_file(WS_FILE)
+    return inventories[0]
+
+
+@pytest.fixture(scope="session")
+def ws_product():
+    _, products, _ = load_portfolio_file(WS_FILE)
+    return products[0]
+
+
+@pytest.fixture(scope="session")
+def factor_sets():
+    return reference_factor_sets()
+
+
+@pytest.fixture(scope="session")
+def set_2024(factor_sets):
+    return factor_sets["cn-cfp-2024"]
+
+
+@pytest.fixture(scope="session")
+def set_2023(factor_sets):
+    return factor_sets["cn-cfp-2023"]
+
+
+@pytest.fixture(scope="session")
+def ar5():
+    return gwp_sets()["AR5"]

@@ -1,0 +1,101 @@
+"""Streamlit helpers shared by the pages: language, database handle, errors, cached core calls.
+
+The only non-page module that imports streamlit. No domain logic here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import streamlit as st
+from pydantic import ValidationError
+
+from cfp_core import service, store
+from cfp_core.errors import CfpError
+from cfp_core.i18n import LANGS, normalise_lang, t
+from cfp_core.seed import is_seeded, seed_database
+from cfp_core.validation import describe
+
+
+def lang() -> str:
+    """Return the current language ("zh" or "en"), kept in the URL as ``?lang=``."""
+    return normalise_lang(st.query_params.get("lang", "zh"))
+
+
+def tr(key: str, **params) -> str:
+    """Translate ``key`` into the current language."""
+    return t(key, lang(), **params)
+
+
+def language_switch() -> None:
+    """Sidebar language switch; the choice persists in the URL (``?lang=en``)."""
+    current = lang()
+    choice = st.sidebar.segmented_control(
+        t("label.language", current), options=list(LANGS), default=current, key="ui_lang",
+        format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+    )
+    if choice and choice != current:
+        st.query_params["lang"] = choice
+        st.rerun()
+
+
+@contextlib.contextmanager
+def open_db() -> Iterator:
+    """Open the database for this script run (seeding it on first use) and close it afterwards."""
+    db = store.open_db()
+    try:
+        if not is_seeded(db):
+            seed_database(db)
+        yield db
+    finally:
+        db.close()
+
+
+def show_error(error: Exception) -> None:
+    """Render a core error or a validation error in the user's language."""
+    if isinstance(error, CfpError):
+        st.error(error.message(lang()))
+    elif isinstance(error, ValidationError):
+        st.error("\n\n".join(describe(error, lang())))
+    else:
+        raise error
+
+
+def query_param(name: str, default: str | None = None) -> str | None:
+    """Return a query parameter (shareable view state)."""
+    return st.query_params.get(name, default)
+
+
+def set_query_params(**values) -> None:
+    """Write shareable view state into the URL; ``None`` removes a parameter."""
+    for name, value in values.items():
+        if value is None:
+            st.query_params.pop(name, None)
+        elif st.query_params.get(name) != str(value):
+            st.query_params[name] = str(value)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def cached_footprint(db_file: str, model_code: str, period: str, revision: int, set_id: str | None,
+                     gwp_id: str | None = None):
+    """Footprint of a stored inventory revision; cached by (database, revision, set, GWP)."""
+    db = store.open_db(db_file)
+    try:
+        return service.stored_footprint(db, model_code, period, set_id, revision, gwp_id)
+    finally:
+        db.close()
+
+
+def footprint(db, model_code: str, period: str, set_id: str | None = None, gwp_id: str | None = None):
+    """Return the footprint of the latest revision of an inventory, through the cache."""
+    revision = store.latest_revision(db, model_code, period)
+    if revision is None:
+        return service.stored_footprint(db, model_code, period, set_id, None, gwp_id)
+    return cached_footprint(str(store.db_path()), model_code, period, revision, set_id, gwp_id)
+
+
+def illustrative_badge(flag: bool) -> None:
+    """Show the "illustrative data" mark for demo data."""
+    if flag:
+        st.warning(f"**{tr('label.illustrative')}** — {tr('label.illustrative_help')}", icon=":material/science:")
