@@ -192,6 +192,8 @@ class DeclaredResult(Frozen):
 
     stages: dict[LifecycleStage, float] = Field(default_factory=dict)
     total: float | None = None
+    line_results: dict[int, float] = Field(default_factory=dict)  # line_no -> printed kgCO2e
+    printed_factors: dict[int, float] = Field(default_factory=dict)  # line_no -> factor as printed
     source: ShortText = ""
 
 

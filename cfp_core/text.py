@@ -60,3 +60,13 @@ def _looks_numeric(text: str) -> bool:
 ShortText = Annotated[str, AfterValidator(check_text)]
 LongText = Annotated[str, AfterValidator(lambda v: check_text(v, limit=4000, multiline=True))]
 Identifier = Annotated[str, AfterValidator(check_identifier)]
+
+
+def neutralise_formula(value):
+    """Return a cell value safe for CSV/Excel: text starting with = + - @ gets a leading apostrophe.
+
+    Numbers pass through unchanged, so numeric columns stay numeric.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not _looks_numeric(value):
+        return "'" + value
+    return value
