@@ -1,5 +1,116 @@
+"""Explain: total → stage → line → factor → source document, and reconciliation of the declared report."""
+
 import streamlit as st
+from pydantic import ValidationError
 
 import ui
+from cfp_core import charts, explain, frames, reconcile, store
+from cfp_core import factor_tools as ft
+from cfp_core.errors import CfpError
 
+L = ui.lang()
 st.title(ui.tr("nav.explain"))
+st.caption(ui.tr("explain.intro"))
+number = st.column_config.NumberColumn
+SHOW = {"unit_slip": st.warning, "arithmetic": st.warning, "rounded_activity": st.info, "sum_mismatch": st.info}
+
+
+def pick(label: str, options: list, param: str, default, key: str, fmt=str):
+    """A selectbox whose choice is shareable in the URL (``?param=``)."""
+    keys, wanted = [str(o) for o in options], str(ui.query_param(param, default))
+    choice = st.selectbox(label, options, index=keys.index(wanted) if wanted in keys else 0, format_func=fmt,
+                          key=key)
+    ui.set_query_params(**{param: choice})
+    return choice
+
+
+def show_provenance(factor) -> None:
+    for label, text in ft.factor_provenance(factor, L):
+        st.markdown(f"**{label}:** {text}")
+
+
+with ui.open_db() as db:
+    products = {p.model_code: p for p in store.list_products(db) if store.list_periods(db, p.model_code)}
+    if not products:
+        st.info(ui.tr("explain.no_inventory"))
+        st.stop()
+    sets = {s.set_id: s for s in store.list_factor_sets(db)}
+    left, middle, right = st.columns(3)
+    with left:
+        model = pick(ui.tr("label.model"), list(products), "model", "WS-TPS-48-900A", "explain_model",
+                     lambda m: f"{m} · {ft.product_label(products[m], L)}")
+    with middle:
+        periods = store.list_periods(db, model)
+        period = pick(ui.tr("label.period"), periods, "period", periods[-1], "explain_period")
+    inventory = store.load_inventory(db, model, period)
+    with right:
+        set_id = pick(ui.tr("label.factor_set"), list(sets), "set", inventory.factor_set_id, "explain_set",
+                      lambda s: ft.set_label(sets[s], L))
+    try:
+        footprint = ui.footprint(db, model, period, set_id)
+    except (CfpError, ValidationError) as error:
+        ui.show_error(error)
+        st.stop()
+
+ui.illustrative_badge(products[model].illustrative or inventory.illustrative)
+unit = ui.tr("unit.per_declared_unit", unit=ui.tr(f"unit.{products[model].declared_unit}"))
+st.metric(ui.tr("label.total_footprint"), f"{footprint.total_kg_co2e:,.2f} {unit}",
+          help=ui.tr("explain.total_help", set=ft.set_label(sets[set_id], L), gwp=footprint.gwp_set))
+for key, params in footprint.warnings:
+    st.warning(ui.tr(key, **params), icon=":material/warning:")
+
+st.subheader(ui.tr("explain.stages"))
+table = frames.stage_table(footprint, L)
+st.altair_chart(charts.stage_bar_chart(table, L), width="stretch")
+st.dataframe(table, hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
+             column_config={"stage_label": ui.tr("label.stage"), "line_count": ui.tr("label.line"),
+                            "kg_co2e": number(ui.tr("label.kg_co2e"), format="%.4f"),
+                            "share": number(ui.tr("label.share"), format="percent")})
+
+choices = explain.stage_choices(footprint, L)
+if not choices:
+    st.info(ui.tr("explain.no_lines"))
+    st.stop()
+stage = pick(ui.tr("explain.pick_stage"), list(choices), "stage", next(iter(choices)), "explain_stage", choices.get)
+st.subheader(ui.tr("explain.lines_of", stage=choices[stage]))
+columns = explain.stage_line_columns(L)
+st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
+             column_order=["line_no", "sentence", "kg_co2e", "share_of_stage"],
+             column_config=columns | {"kg_co2e": number(columns["kg_co2e"], format="%.4f"),
+                                      "share_of_stage": number(columns["share_of_stage"], format="percent")})
+line_options = explain.line_choices(footprint, stage)
+line_no = pick(ui.tr("explain.pick_line"), list(line_options), "line", next(iter(line_options)), "explain_line",
+               line_options.get)
+result = explain.line_result(footprint, line_no)
+st.info(explain.explain_line(result, L), icon=":material/calculate:")
+st.subheader(ui.tr("explain.factor_of", line=line_no))
+factor = explain.line_factor(sets[set_id], result)
+if factor is None:
+    st.info(ui.tr("explain.custom_factor"))
+else:
+    show_provenance(factor)
+
+st.header(ui.tr("explain.reconcile.title"))
+try:
+    with ui.open_db() as db:
+        reconciliation = reconcile.reconcile_stored(db, model, period)
+except (CfpError, ValidationError) as error:
+    ui.show_error(error)
+    st.stop()
+if not reconciliation.findings:
+    st.info(ui.tr("explain.reconcile.none"))
+    st.stop()
+st.caption(ui.tr("explain.reconcile.intro") + " "
+           + ui.tr("explain.reconcile.under", set=ft.set_label(sets[inventory.factor_set_id], L)))
+for finding in reconciliation.issues():
+    SHOW[finding.kind](f"**{ui.tr(f'reconcile.kind.{finding.kind}')}** — {finding.message(L)}",
+                       icon=reconcile.KIND_ICONS[finding.kind])
+matches = reconciliation.of_kind("match")
+with st.expander(ui.tr("explain.reconcile.matches", count=len(matches)), icon=reconcile.KIND_ICONS["match"]):
+    for finding in matches:
+        st.success(finding.message(L))
+with st.expander(ui.tr("explain.reconcile.all")):
+    headers = reconcile.reconciliation_columns(L)
+    st.dataframe(reconcile.reconciliation_frame(reconciliation, L), hide_index=True, column_order=list(headers),
+                 column_config=headers | {c: number(headers[c], format="%.4f") for c in ("declared", "recomputed")}
+                 | {"difference": number(headers["difference"], format="%+.4f")})

@@ -1,5 +1,116 @@
+"""Factor library: browse sets, trace a factor to its source, compare versions, derive or import a set."""
+
 import streamlit as st
+from pydantic import ValidationError
 
 import ui
+from cfp_core import factor_tools as ft
+from cfp_core import store
+from cfp_core.errors import CfpError
 
+L = ui.lang()
 st.title(ui.tr("nav.factors"))
+st.caption(ui.tr("factors.intro"))
+with ui.open_db() as db:
+    sets = {s.set_id: s for s in store.list_factor_sets(db)}
+labels = ft.factor_columns(L)
+number = {c: st.column_config.NumberColumn(labels[c], format="%.4f") for c in ("value", "old_value", "new_value")}
+config = labels | number | {"delta": st.column_config.NumberColumn(labels["delta"], format="%+.4f"),
+                            "delta_pct": st.column_config.NumberColumn(labels["delta_pct"], format="percent"),
+                            "verified": st.column_config.CheckboxColumn(labels["verified"])}
+
+
+def set_name(set_id: str) -> str:
+    return ft.set_label(sets[set_id], L)
+
+
+def pick(label: str, options: list, param: str, default, key: str, fmt) -> str:
+    """A selectbox whose choice is shareable in the URL (``?param=``)."""
+    wanted = ui.query_param(param, default)
+    choice = st.selectbox(label, options, index=options.index(wanted) if wanted in options else 0,
+                          format_func=fmt, key=key)
+    ui.set_query_params(**{param: choice})
+    return choice
+
+
+def new_set_inputs(prefix: str) -> tuple[str, str, str]:
+    """Id and names of a new set (custom or imported)."""
+    left, middle, right = st.columns(3)
+    return (left.text_input(ui.tr("factors.custom.id"), key=f"{prefix}_id"),
+            middle.text_input(ui.tr("factors.custom.name_zh"), key=f"{prefix}_name_zh"),
+            right.text_input(ui.tr("factors.custom.name_en"), key=f"{prefix}_name_en"))
+
+
+def save(new_set, message_key: str, count: int) -> None:
+    with ui.open_db() as db:
+        store.save_factor_set(db, new_set)
+    st.success(ui.tr(message_key, name=ft.set_label(new_set, L), count=count), icon=":material/check_circle:")
+
+
+set_id = pick(ui.tr("factors.set"), list(sets), "set", "cn-cfp-2024", "factors_set", set_name)
+factor_set = sets[set_id]
+st.caption(ft.set_description(factor_set, L))
+for key, params in ft.factor_set_families_warning(factor_set):
+    (st.error if key == "factors.warn.org_set" else st.warning)(ui.tr(key, **params), icon=":material/warning:")
+
+browse, compare, custom, importing = st.tabs([ui.tr(f"factors.tab.{n}") for n in ("browse", "compare", "custom",
+                                                                                   "import")])
+with browse:
+    options = ft.factor_filter_options(factor_set)
+    columns = st.columns([1, 1, 1, 1, 2])
+    chosen = {
+        name: column.selectbox(ui.tr(f"factors.filter.{name}"), [None, *options[name]], key=f"factors_{name}",
+                               format_func=lambda v, n=name: ui.tr("factors.all") if v is None
+                               else ft.option_label(n, v, L))
+        for column, name in zip(columns, ("family", "region", "vintage", "publisher"), strict=False)
+    }
+    search = columns[4].text_input(ui.tr("factors.filter.search"), key="factors_search")
+    frame = ft.factor_frame(factor_set, L, search=search, **chosen)
+    st.caption(ui.tr("factors.count", count=len(frame)))
+    st.dataframe(frame, hide_index=True, column_order=ft.SHOWN_COLUMNS, column_config=config)
+    by_id = factor_set.by_id()
+    ids = list(frame["factor_id"])
+    if ids:
+        factor_id = pick(ui.tr("factors.pick"), ids, "factor", ids[0], "factors_factor",
+                         lambda fid: ft.factor_name(by_id[fid], L))
+        st.subheader(ui.tr("factors.provenance"))
+        for label, text in ft.factor_provenance(by_id[factor_id], L):
+            st.markdown(f"**{label}:** {text}")
+
+with compare:
+    others = [s for s in sets if s != set_id]
+    old_id = pick(ui.tr("factors.compare.old"), others, "compare", "cn-cfp-2023", "factors_compare", set_name)
+    st.subheader(ui.tr("factors.compare.heading", old=set_name(old_id), new=set_name(set_id)))
+    st.markdown(ft.diff_summary(sets[old_id], factor_set, L))
+    st.dataframe(ft.diff_factor_sets(sets[old_id], factor_set, L), hide_index=True, column_config=config,
+                 column_order=["status_label", "name", "old_value", "new_value", "delta", "delta_pct",
+                               "unit_label", "note"])
+
+with custom:
+    st.caption(ui.tr("factors.custom.help"))
+    new_id, name_zh, name_en = new_set_inputs("factors_new")
+    note = st.text_input(ui.tr("factors.custom.description"), key="factors_new_note")
+    edited = st.data_editor(ft.editable_values(factor_set, L), key=f"factors_editor_{set_id}", hide_index=True,
+                            disabled=["key", "name", "unit_label"], column_order=["name", "value", "unit_label"],
+                            column_config=config | {"value": st.column_config.NumberColumn(labels["value"],
+                                                                                           format="%.6f", min_value=0)})
+    if st.button(ui.tr("factors.custom.save"), key="factors_save", type="primary"):
+        try:
+            new_set = ft.create_custom_set(factor_set, new_id, name_zh, name_en, ft.values_from_frame(edited),
+                                           note, taken=sets)
+            save(new_set, "factors.custom.saved", len(ft.diff_factor_sets(factor_set, new_set, L)))
+        except (CfpError, ValidationError) as error:
+            ui.show_error(error)
+
+with importing:
+    st.caption(ui.tr("factors.import.help"))
+    st.download_button(ui.tr("factors.import.template"), ft.factor_csv_template(), "factor_set_template.csv",
+                       "text/csv", key="factors_template")
+    upload = st.file_uploader(ui.tr("factors.import.file"), type=["csv"], key="factors_upload")
+    import_id, import_zh, import_en = new_set_inputs("factors_import")
+    if st.button(ui.tr("factors.import.run"), key="factors_import", disabled=upload is None):
+        try:
+            new_set = ft.read_factor_set_csv(upload.getvalue(), import_id, import_zh, import_en, taken=sets)
+            save(new_set, "factors.import.saved", len(new_set.factors))
+        except (CfpError, ValidationError) as error:
+            ui.show_error(error)
