@@ -1,5 +1,89 @@
+"""Overview: the portfolio at a glance, and where each role should start."""
+
 import streamlit as st
+from pydantic import ValidationError
 
 import ui
+from cfp_core.errors import CfpError
+from cfp_core.i18n import fmt_number
+from cfp_core.overview import portfolio_headline, portfolio_overview
+
+ROLES = (  # (role key, icon, [(page file, nav key)])
+    ("sales", ":material/storefront:", [("pages/publish.py", "nav.publish"), ("pages/explain.py", "nav.explain")]),
+    ("procurement", ":material/shopping_cart:", [("pages/compare_models.py", "nav.compare_models")]),
+    ("management", ":material/insights:", [("pages/trends.py", "nav.trends")]),
+)
+
+
+def headline_metrics(headline) -> None:
+    """Four headline numbers; the featured model's footprint rounded to 2 decimals."""
+    cols = st.columns(4)
+    cols[0].metric(ui.tr("overview.metric.models"), headline.model_count)
+    cols[1].metric(ui.tr("overview.metric.verified"), headline.verified_count)
+    cols[2].metric(ui.tr("overview.metric.latest_period"), headline.latest_period or "—")
+    if headline.featured_code is None:
+        cols[3].metric(ui.tr("overview.metric.featured", model="—", period="—"), ui.tr("overview.metric.none"))
+        return
+    cols[3].metric(ui.tr("overview.metric.featured", model=headline.featured_code, period=headline.featured_period),
+                   f"{fmt_number(headline.featured_kg_co2e, 2)} {headline.featured_unit_label}",
+                   help=ui.tr("overview.metric.featured_help"))
+
+
+def portfolio_table(frame) -> None:
+    """The latest footprint of every model with its trend, change and data completeness."""
+    col = st.column_config
+    st.subheader(ui.tr("overview.table.title"))
+    st.dataframe(frame, hide_index=True, key="overview_table", column_order=[
+        "model_code", "name", "latest_period", "latest_kg_co2e", "unit_label", "delta_share", "trend",
+        "completeness", "primary_share", "verified", "illustrative_mark", "problem",
+    ], column_config={
+        "model_code": col.TextColumn(ui.tr("overview.col.model"), pinned=True),
+        "name": ui.tr("overview.col.name"), "latest_period": ui.tr("overview.col.period"),
+        "latest_kg_co2e": col.NumberColumn(ui.tr("overview.col.total"), format="%.4f"),
+        "unit_label": ui.tr("overview.col.unit"),
+        "delta_share": col.NumberColumn(ui.tr("overview.col.delta"), format="percent", help=ui.tr("overview.col.delta_help")),
+        "trend": col.LineChartColumn(ui.tr("overview.col.trend"), help=ui.tr("overview.col.trend_help")),
+        "completeness": col.ProgressColumn(ui.tr("overview.col.completeness"), min_value=0.0, max_value=1.0,
+                                           format="percent", help=ui.tr("overview.col.completeness_help")),
+        "primary_share": col.ProgressColumn(ui.tr("overview.col.primary"), min_value=0.0, max_value=1.0, format="percent"),
+        "verified": col.CheckboxColumn(ui.tr("overview.col.verified")),
+        "illustrative_mark": col.TextColumn(ui.tr("overview.col.illustrative"), help=ui.tr("label.illustrative_help")),
+        "problem": ui.tr("overview.col.problem"),
+    })
+    if frame["history_illustrative"].any():
+        st.caption(ui.tr("overview.illustrative_note"))
+
+
+def role_cards(headline) -> None:
+    """Three entry points (sales, procurement, management), each with one sentence and its pages.
+
+    Sales links open the featured model, so a first click already shows a real footprint.
+    """
+    st.subheader(ui.tr("overview.roles.title"))
+    featured = {"model": headline.featured_code, "period": headline.featured_period} if headline else {}
+    for column, (role, icon, links) in zip(st.columns(3), ROLES, strict=True):
+        with column.container(border=True):
+            st.markdown(f"#### {ui.tr(f'overview.role.{role}')}")
+            st.write(ui.tr(f"overview.role.{role}_text"))
+            for page, key in links:
+                params = {"lang": ui.lang()} | ({k: v for k, v in featured.items() if v} if role == "sales" else {})
+                st.page_link(page, label=ui.tr(key), icon=icon, query_params=params)
+    st.page_link("pages/products.py", label=ui.tr("overview.role.data"), icon=":material/edit_note:",
+                 query_params={"lang": ui.lang()})
+
 
 st.title(ui.tr("nav.overview"))
+st.caption(ui.tr("overview.intro"))
+with ui.open_db() as db:
+    try:
+        frame = portfolio_overview(db, ui.lang())
+    except (CfpError, ValidationError) as error:
+        ui.show_error(error)
+        st.stop()
+headline = None if frame.empty else portfolio_headline(frame)
+if headline is None:
+    st.info(ui.tr("overview.empty"))
+else:
+    headline_metrics(headline)
+    portfolio_table(frame)
+role_cards(headline)

@@ -1,0 +1,191 @@
+"""Products & data entry page: table edits recompute the footprint, validation, save, history, copy, new product."""
+
+import pytest
+
+from cfp_core import store
+
+WS = "WS-TPS-48-900A"
+
+
+def edit(at, edited_rows=None, added_rows=None, deleted_rows=None):
+    """Inject a table edit the way the browser sends it (STACK.md §2.2) and rerun."""
+    at.session_state["editor"] = {"edited_rows": edited_rows or {}, "added_rows": added_rows or [],
+                                  "deleted_rows": deleted_rows or []}
+    return at.run()
+
+
+def metric(at, starts_with: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(starts_with))
+
+
+def open_ws(page_app, lang="zh", **query):
+    at = page_app("products", lang=lang, model=WS, **query).run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "每台碳足迹"), ("en", "Footprint per piece")])
+def test_page_shows_the_stored_inventory_and_its_footprint(page_app, lang, label):
+    at = open_ws(page_app, lang)
+    assert at.title[0].value == ("产品与数据录入" if lang == "zh" else "Products & data entry")
+    assert at.selectbox(key="model").value == WS and at.selectbox(key="period").value == "2025"
+    assert metric(at, label) == "93.43 kgCO₂e"
+    editor = at.data_editor(key="editor")
+    assert editor.editing_mode == "dynamic" and len(editor.value) == 6
+    assert not at.error
+
+
+def test_table_edit_changes_the_recomputed_total(page_app, seeded_db_path):
+    at = open_ws(page_app)
+    amount = store.load_inventory(store.open_db(seeded_db_path), WS, "2025").lines[0].amount
+    edit(at, edited_rows={0: {"amount": 100.0}})
+    assert not at.exception and not at.error
+    expected = 93.4346 + (100.0 - amount) * 0.5777
+    assert metric(at, "每台碳足迹") == f"{expected:.2f} kgCO₂e"
+    delta = next(m for m in at.metric if m.label.startswith("每台碳足迹")).proto.delta
+    assert delta == f"{expected - 93.4346:+.2f}"
+
+
+def test_deleting_and_adding_rows_recompute_the_total(page_app):
+    at = open_ws(page_app, "en")
+    edit(at, deleted_rows=[5], added_rows=[{
+        "stage": "Use", "activity": "Standby power", "amount": 10.0, "unit": "kWh",
+        "factor": "China national average electricity carbon-footprint factor 2024 · 0.5777 kgCO2e/kWh",
+        "data_source": "Primary, measured"}])
+    assert not at.error
+    assert metric(at, "Footprint per piece") == f"{93.4346 - 15.6759 + 5.777:.2f} kgCO₂e"
+    assert metric(at, "Rows counted") == "6"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", ["第 1 行，“活动”列", "HTML", "第 3 行，“数量”列", "不小于 0", "第 4 行，“单位”列", "不匹配"]),
+    ("en", ["Row 1, column 'Activity'", "HTML", "Row 3, column 'Amount'", "at least 0", "Row 4, column 'Unit'",
+            "does not fit"]),
+])
+def test_bad_input_shows_row_level_errors_and_blocks_saving(page_app, lang, expected):
+    at = open_ws(page_app, lang)
+    edit(at, edited_rows={0: {"activity": "<script>alert(1)</script>"}, 2: {"amount": -5.0}, 3: {"unit": "kg"}})
+    assert not at.exception
+    message = at.error[0].value
+    for text in expected:
+        assert text in message
+    assert "\\<script\\>" in message  # shown literally, never rendered
+    assert at.button(key="save").disabled
+    assert metric(at, "已计入行数" if lang == "zh" else "Rows counted") == "3"
+
+
+def test_formula_in_a_new_row_is_rejected_in_both_languages(page_app):
+    for lang, text in (("zh", "不能以 =、+、-、@ 开头"), ("en", "must not start with =")):
+        at = open_ws(page_app, lang)
+        edit(at, added_rows=[{"stage": "Production", "activity": "=cmd|' /C calc'!A0", "amount": 1.0, "unit": "kWh",
+                              "factor": "electricity.cn.national", "data_source": "Proxy"}])
+        assert text in at.error[0].value and ("第 7 行" in at.error[0].value or "Row 7" in at.error[0].value)
+
+
+def test_save_creates_a_new_revision(page_app, seeded_db_path):
+    at = open_ws(page_app)
+    edit(at, edited_rows={0: {"amount": 100.0}})
+    at.text_input(key="save_comment").input("新电表读数")
+    at.text_input(key="save_author").input("李工")
+    at.button(key="save").click().run()
+    assert not at.exception and not at.error
+    assert "第 2 版" in at.success[0].value
+    db = store.open_db(seeded_db_path)
+    assert store.latest_revision(db, WS, "2025") == 2
+    latest = store.inventory_revisions(db, WS, "2025")[0]
+    assert (latest["author"], latest["comment"]) == ("李工", "新电表读数")
+    assert store.load_inventory(db, WS, "2025").lines[0].amount == 100.0
+    assert len(at.data_editor(key="editor").value) == 6  # the editor restarted from revision 2
+
+
+def test_revision_history_and_diff_render(page_app, seeded_db_path):
+    at = open_ws(page_app, "en")
+    edit(at, edited_rows={1: {"amount": 5.0}}, deleted_rows=[5])
+    at.button(key="save").click().run()
+    assert "revision 2" in at.success[0].value
+    assert at.selectbox(key="diff_from").value == 1 and at.selectbox(key="diff_to").value == 2
+    tables = {tuple(d.value.columns): d.value for d in at.dataframe}
+    history = tables[("revision", "created_at", "author", "comment", "line_count", "kg_co2e")]
+    assert list(history["revision"]) == [2, 1]
+    diff = tables[("change", "line", "field", "old", "new")]
+    rows = list(zip(diff["change"], diff["field"], strict=True))
+    assert rows[0][0] == "Changed" and rows[0][1].startswith("Amount")
+    assert ("Changed", "Amount as printed in the source · 柴油（原材料运输） Diesel, inbound transport") in rows
+    assert "Removed" in set(diff["change"])
+    assert "Third-party verification" in list(diff["field"])  # the changed numbers dropped the verification
+
+
+def test_copy_from_previous_period(page_app, seeded_db_path):
+    at = open_ws(page_app, "en", period="2026")
+    assert at.selectbox(key="period").value == "2026"
+    assert any("No data for 2026" in i.value for i in at.info)
+    at.button(key="copy_previous").click().run()
+    assert not at.exception
+    assert "Copied 2025 into 2026" in at.success[0].value
+    assert metric(at, "Footprint per piece") == "93.43 kgCO₂e"
+    copy = store.load_inventory(store.open_db(seeded_db_path), WS, "2026")
+    assert copy.verification is None and len(copy.lines) == 6
+
+
+@pytest.mark.parametrize(("lang", "problem"), [("zh", "型号代码"), ("en", "Model code")])
+def test_create_a_product_with_validation(page_app, seeded_db_path, lang, problem):
+    at = page_app("products", lang=lang).run()
+    at.selectbox(key="model").select("__new__").run()
+    at.text_input(key="new_code").input("<b>bad")
+    at.text_input(key="new_name_zh").input("测试产品")
+    at.button(key="new_submit").click().run()
+    assert problem in at.error[0].value
+    at.text_input(key="new_code").input("TEST-1")
+    at.number_input(key="new_mass").set_value(12.5)
+    at.button(key="new_submit").click().run()
+    assert not at.exception and "TEST-1" in at.success[0].value
+    assert at.selectbox(key="model").value == "TEST-1" and at.query_params["model"] == "TEST-1"
+    assert store.load_product(store.open_db(seeded_db_path), "TEST-1").product_mass_kg == 12.5
+
+
+def test_demo_product_shows_the_illustrative_badge(page_app):
+    at = page_app("products", lang="en", model="WS-TPS-48-300A").run()
+    assert any("Illustrative data" in w.value for w in at.warning)
+    assert not any("Illustrative data" in w.value for w in open_ws(page_app, "en").warning)
+
+
+def test_import_tab_offers_templates(page_app):
+    at = open_ws(page_app, "en")
+    assert at.download_button(key="template_csv").label == "Download CSV template"
+    assert at.download_button(key="template_xlsx").label == "Download Excel template"
+
+
+def test_demo_period_of_a_real_product_shows_the_badge(page_app):
+    at = open_ws(page_app, "zh", period="2024")  # the 2024 inventory is an illustrative back-cast
+    assert any("示例数据" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_import_a_valid_file_creates_a_revision(page_app, seeded_db_path, lang):
+    from cfp_core.templates import write_inventory_file
+
+    db = store.open_db(seeded_db_path)
+    inventory = store.load_inventory(db, WS, "2025")
+    changed = inventory.model_copy(update={"lines": (inventory.lines[0].model_copy(update={"amount": 50.0}),
+                                                     *inventory.lines[1:])})
+    at = open_ws(page_app, lang)
+    at.file_uploader(key="import_file").upload("ws.csv", write_inventory_file([changed], "csv"), "text/csv").run()
+    assert not at.exception and not at.error
+    at.button(key="import_go").click().run()
+    assert not at.exception
+    assert ("已导入 1 份清单" if lang == "zh" else "Imported 1 inventory") in at.success[0].value
+    assert store.load_inventory(db, WS, "2025").lines[0].amount == 50.0
+
+
+@pytest.mark.parametrize(("lang", "head"), [("zh", "文件整体未导入"), ("en", "rejected as a whole")])
+def test_import_of_a_bad_file_lists_row_problems(page_app, seeded_db_path, lang, head):
+    from cfp_core.templates import write_inventory_file
+
+    db = store.open_db(seeded_db_path)
+    inventory = store.load_inventory(db, WS, "2025")
+    data = write_inventory_file([inventory], "csv").replace(b"electricity.cn.national", b"no.such.factor", 1)
+    at = open_ws(page_app, lang)
+    at.file_uploader(key="import_file").upload("bad.csv", data, "text/csv").run()
+    assert not at.exception
+    assert head in at.error[0].value and ("第 2 行" in at.error[0].value or "Row 2" in at.error[0].value)
+    assert store.latest_revision(db, WS, "2025") == 1
