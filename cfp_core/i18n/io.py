@@ -1,0 +1,186 @@
+"""Inventory templates (import/export) and the command line. (english, chinese)."""
+
+MESSAGES = {
+    # Row problems of an imported inventory file: each says what to change.
+    "io.problem.missing_column": (
+        "The header has no column '{column}'. Add it (download the template to see every column).",
+        "表头缺少“{column}”列。请添加该列（可下载模板查看全部列）。",
+    ),
+    "io.problem.required": ("This cell is empty; fill it in.", "此单元格为空，请填写。"),
+    "io.problem.number": ("{detail}", "{detail}"),
+    "io.problem.unit": (
+        "Unknown unit. Use one of: {choices} (also accepted: 度, 千瓦时, 吨公里, 公斤, 台 …).",
+        "未知单位。请使用：{choices}（也可填写：度、千瓦时、吨公里、公斤、台等）。",
+    ),
+    "io.problem.stage": (
+        "Unknown life-cycle stage. Use one of: {choices}.",
+        "未知的生命周期阶段。请填写：{choices}。",
+    ),
+    "io.problem.data_source": (
+        "Unknown data-source type. Use one of: {choices} (or leave empty for primary, measured).",
+        "未知的数据来源类型。请填写：{choices}（留空则为初级数据（实测））。",
+    ),
+    "io.problem.factor_unknown": (
+        "No emission factor has this id or key. Use a factor key such as electricity.cn.national "
+        "(see the factor library), or leave factor_id empty and give factor_value, factor_unit and factor_source.",
+        "没有此编号或键的排放因子。请填写因子键（如 electricity.cn.national，见因子库），"
+        "或将 factor_id 留空并填写 factor_value、factor_unit 和 factor_source。",
+    ),
+    "io.problem.factor_both": (
+        "Both factor_id and factor_value are filled in. Keep one: a library factor (factor_id) or your own "
+        "factor (factor_value with factor_unit and factor_source).",
+        "factor_id 与 factor_value 同时填写。请只保留一种：因子库中的因子（factor_id），"
+        "或自有因子（factor_value，并填写 factor_unit 和 factor_source）。",
+    ),
+    "io.problem.factor_neither": (
+        "No emission factor given. Fill in factor_id (e.g. electricity.cn.national) or factor_value with "
+        "factor_unit and factor_source.",
+        "未提供排放因子。请填写 factor_id（如 electricity.cn.national），"
+        "或填写 factor_value 及 factor_unit、factor_source。",
+    ),
+    "io.problem.factor_unit": (
+        "Give the unit the factor is per, e.g. 'kWh' or 'kgCO2e/kWh' (gases: {gases}); units: {choices}.",
+        "请填写因子对应的活动单位，如“kWh”或“kgCO2e/kWh”（气体：{gases}）；单位：{choices}。",
+    ),
+    "io.problem.factor_source": (
+        "Your own factor needs a source (publisher, document, year); fill in factor_source.",
+        "自有因子须注明来源（发布机构、文件、年份）；请填写 factor_source。",
+    ),
+    "io.problem.date": (
+        "Not a date. Enter it as YYYY-MM-DD, e.g. 2025-01-01.",
+        "不是有效日期。请按 YYYY-MM-DD 格式填写，例如 2025-01-01。",
+    ),
+    "io.problem.period_order": (
+        "The period ends before it starts; period_end must be on or after period_start ({start}).",
+        "报告期结束日期早于开始日期；period_end 不得早于 period_start（{start}）。",
+    ),
+    "io.problem.period_conflict": (
+        "Period '{period}' of {model} already has dates {start} to {end} in row {first_row}; "
+        "use the same dates, or a different period_label.",
+        "{model} 的报告期“{period}”在第 {first_row} 行为 {start} 至 {end}；请使用相同日期或不同的 period_label。",
+    ),
+    "io.problem.text": ("{detail}", "{detail}"),
+    "io.problem.bool": ("Enter true or false (是/否).", "请填写 true 或 false（是/否）。"),
+    "io.problem.invalid": ("{detail}", "{detail}"),
+    "io.problem.unknown_product": (
+        "Product model '{value}' does not exist yet. Create the product first (Products page), then import again.",
+        "产品型号“{value}”尚不存在。请先创建该产品（产品页面），再重新导入。",
+    ),
+    # Problems with the file as a whole (they name the file, not a row).
+    "io.file.problem": ("File '{file}': {detail}", "文件“{file}”：{detail}"),
+    "io.file.empty": (
+        "the file is empty or has no data rows. Fill in at least one activity line below the header.",
+        "文件为空或没有数据行。请在表头下方至少填写一行活动数据。",
+    ),
+    "io.file.encoding": (
+        "the text encoding is not UTF-8 or GB18030. Save the CSV as 'CSV UTF-8' and import again.",
+        "文本编码不是 UTF-8 或 GB18030。请另存为“CSV UTF-8”格式后重新导入。",
+    ),
+    "io.file.too_many_rows": (
+        "the file has more than {limit} rows. Split it into several files.",
+        "文件超过 {limit} 行。请拆分为多个文件。",
+    ),
+    "io.file.malformed": (
+        "the file cannot be read as {kind} (damaged, truncated or another format). Save it again from "
+        "Excel as .xlsx or CSV UTF-8, or start from the template.",
+        "无法按 {kind} 读取该文件（文件损坏、不完整或格式不符）。请在 Excel 中另存为 .xlsx 或 CSV UTF-8，或从模板重新填写。",
+    ),
+    "io.file.format": (
+        "unsupported file type. Upload a .csv or .xlsx file (download the template).",
+        "不支持的文件类型。请上传 .csv 或 .xlsx 文件（可下载模板）。",
+    ),
+    "io.kind.csv": ("CSV", "CSV"),
+    "io.kind.xlsx": ("an Excel workbook (.xlsx)", "Excel 工作簿（.xlsx）"),
+    # Template instructions sheet
+    "io.sheet.title": ("How to fill in the inventory template", "清单模板填写说明"),
+    "io.sheet.intro": (
+        "One row per activity line, amounts per declared unit (e.g. per 台). Rows of the same product model "
+        "and period form one inventory. The file is imported whole or not at all.",
+        "每行填写一条活动数据，数量按声明单位计（如每台）。同一产品型号、同一报告期的各行构成一份清单。文件整体导入或整体不导入。",
+    ),
+    "io.sheet.column": ("Column", "列"),
+    "io.sheet.required": ("Required", "必填"),
+    "io.sheet.meaning": ("Meaning", "含义"),
+    "io.sheet.choices": ("Accepted values", "可填写的值"),
+    "io.sheet.stages": ("Life-cycle stages", "生命周期阶段"),
+    "io.sheet.units": ("Units", "单位"),
+    "io.sheet.sources": ("Data-source types", "数据来源类型"),
+    "io.col.product_model": ("Product model code, e.g. WS-TPS-48-900A", "产品型号，如 WS-TPS-48-900A"),
+    "io.col.period_start": ("First day of the reporting period (YYYY-MM-DD)", "报告期开始日期（YYYY-MM-DD）"),
+    "io.col.period_end": ("Last day of the reporting period (YYYY-MM-DD)", "报告期结束日期（YYYY-MM-DD）"),
+    "io.col.stage": ("Life-cycle stage (id, Chinese or English label)", "生命周期阶段（编号、中文或英文名称）"),
+    "io.col.activity": ("What is used, e.g. 电力（生产）", "活动内容，如 电力（生产）"),
+    "io.col.amount": ("Amount per declared unit (a number ≥ 0)", "每声明单位的数量（≥0 的数字）"),
+    "io.col.unit": ("Unit of the amount", "数量的单位"),
+    "io.col.factor_id": (
+        "Library factor key or id, e.g. electricity.cn.national (empty if you give your own factor)",
+        "因子库中的因子键或编号，如 electricity.cn.national（使用自有因子时留空）",
+    ),
+    "io.col.factor_value": ("Your own factor: kg CO₂e per factor unit", "自有因子：每因子单位的 kg CO₂e"),
+    "io.col.factor_unit": ("Your own factor's unit: 'kWh' or 'kgCO2e/kWh'", "自有因子的单位：“kWh”或“kgCO2e/kWh”"),
+    "io.col.factor_source": ("Your own factor's source (publisher, document, year)", "自有因子的来源（发布机构、文件、年份）"),
+    "io.col.data_source_type": ("Data-source type (empty = primary, measured)", "数据来源类型（留空 = 初级数据（实测））"),
+    "io.col.note": ("Note (optional)", "备注（选填）"),
+    "io.col.note_internal": ("true = the note stays inside the company", "true = 备注仅限公司内部"),
+    "io.col.printed_amount": ("The amount as printed in a source document (optional)", "来源文件中印刷的数量（选填）"),
+    "io.col.period_label": ("Period name; empty = the year (2025) or start_end", "报告期名称；留空 = 年份（2025）或 开始_结束"),
+    # Command line
+    "cli.footprint.title": (
+        "{model} · {period} · factor set {factor_set} · {gwp_set}",
+        "{model} · {period} · 因子集 {factor_set} · {gwp_set}",
+    ),
+    "cli.footprint.unit": ("Unit: kgCO₂e per {unit}", "单位：kgCO₂e/{unit}"),
+    "cli.footprint.choose": (
+        "Give --model and --period for a stored inventory, or the path of a CSV/xlsx inventory file.",
+        "请用 --model 与 --period 指定已保存的清单，或给出 CSV/xlsx 清单文件的路径。",
+    ),
+    "cli.footprint.not_in_file": (
+        "The file has no inventory for {model} {period}. It has: {available}.",
+        "文件中没有 {model} {period} 的清单。文件中有：{available}。",
+    ),
+    "cli.footprint.which": (
+        "The file holds several inventories ({available}); choose one with --model and --period.",
+        "文件包含多份清单（{available}）；请用 --model 与 --period 选择一份。",
+    ),
+    "cli.import.done": (
+        "Imported {count} inventory(ies) in one transaction:",
+        "已在同一事务中导入 {count} 份清单：",
+    ),
+    "cli.import.row": ("  {model} {period} → revision {revision}", "  {model} {period} → 修订版本 {revision}"),
+    "cli.export.done": ("Wrote {path}", "已写入 {path}"),
+    "cli.export.binary": (
+        "An xlsx export is binary; give an output file with -o PATH.",
+        "xlsx 导出为二进制文件；请用 -o PATH 指定输出文件。",
+    ),
+    "cli.seed.done": (
+        "Database {path}: added {factor_sets} factor set(s), {products} product(s), {inventories} inventory(ies).",
+        "数据库 {path}：新增 {factor_sets} 个因子集、{products} 个产品、{inventories} 份清单。",
+    ),
+    "cli.factors.none": ("No factor matches.", "没有符合条件的因子。"),
+    "cli.factors.not_found": (
+        "Factor '{factor_id}' is in no factor set. Run 'factors list' to see the ids.",
+        "没有任何因子集包含因子“{factor_id}”。请运行“factors list”查看因子编号。",
+    ),
+    "cli.factors.in_sets": ("In factor sets: {sets}", "所属因子集：{sets}"),
+    "cli.factors.derivation": (
+        "Derived: {carbon} tC/TJ ÷ 1000 × oxidation {oxidation} × 44/12 = {value} kgCO₂/MJ",
+        "推导：{carbon} tC/TJ ÷ 1000 × 碳氧化率 {oxidation} × 44/12 = {value} kgCO₂/MJ",
+    ),
+    "cli.factors.per_ncv": (
+        "Per {unit} through NCV {ncv} {ncv_unit}: {value} kgCO₂/{unit}",
+        "按低位发热量 {ncv} {ncv_unit} 折算为每{unit}：{value} kgCO₂/{unit}",
+    ),
+    "cli.reconcile.clean": ("No differences: every declared figure recomputes.", "无差异：所有声明数值均可复算。"),
+    "cli.col.stage": ("Stage", "阶段"),
+    "cli.col.kg_co2e": ("kgCO₂e", "kgCO₂e"),
+    "cli.col.share": ("Share", "占比"),
+    "cli.col.set": ("Set", "因子集"),
+    "cli.col.factor_id": ("Factor id", "因子编号"),
+    "cli.col.key": ("Key", "键"),
+    "cli.col.name": ("Name", "名称"),
+    "cli.col.value": ("Value", "数值"),
+    "cli.col.unit": ("Unit", "单位"),
+    "cli.col.family": ("Family", "类型"),
+    "cli.col.vintage": ("Vintage", "年份"),
+    "cli.col.confidence": ("Confidence", "可信度"),
+}
