@@ -43,8 +43,9 @@ def footprint_payload(footprint: Footprint, unit: str, lang: str) -> dict:
 def footprint_table(footprint: Footprint, unit: str, lang: str) -> str:
     """Return the six stages, the cradle-to-gate subtotal and the total as text (4 decimals)."""
     rows = [[t("cli.col.stage", lang), t("cli.col.kg_co2e", lang), t("cli.col.share", lang)]]
-    rows += [[t(f"stage.{s.stage.value}", lang), fmt_number(s.kg_co2e, 4), fmt_percent(s.share)]
-             for s in footprint.stages]
+    # a stage without lines is outside the boundary or not quantified: "—", as the report's "/"
+    rows += [[t(f"stage.{s.stage.value}", lang), fmt_number(s.kg_co2e if s.line_count else None, 4),
+              fmt_percent(s.share if s.line_count else None)] for s in footprint.stages]
     rows.append([t("label.cradle_to_gate", lang), fmt_number(footprint.cradle_to_gate_kg_co2e, 4), ""])
     rows.append([t("label.total", lang), fmt_number(footprint.total_kg_co2e, 4),
                  fmt_percent(1.0 if footprint.total_kg_co2e else 0.0)])
