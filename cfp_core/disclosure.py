@@ -15,7 +15,7 @@ from cfp_core import service, store
 from cfp_core.calculate import Footprint
 from cfp_core.factors import FactorSet
 from cfp_core.models import (
-    PRIMARY_SOURCES, Frozen, Inventory, LifecycleStage, Organisation, ProductModel, ReportingPeriod,
+    PRIMARY_SOURCES, Frozen, Inventory, LifecycleStage, Organisation, Pedigree, ProductModel, ReportingPeriod,
     SystemBoundary, Verification,
 )
 
@@ -34,6 +34,7 @@ class DisclosedLine(Frozen):
     data_source: str
     kg_co2e: float
     note: str = ""
+    pedigree: Pedigree | None = None
 
 
 class DisclosedStage(Frozen):
@@ -131,7 +132,7 @@ def disclosure_from(
             line_no=r.line_no, stage=r.stage, activity=r.activity, amount=r.amount, unit=r.unit,
             factor_id=r.factor_id, factor_value=r.factor_value, factor_unit=f"kg{r.gas}/{r.factor_unit}",
             data_source=line.data_source.value, kg_co2e=r.kg_co2e,
-            note="" if line.note_internal else line.note,
+            note="" if line.note_internal else line.note, pedigree=line.pedigree,
         )
         for r, line in zip(footprint.lines, inventory.lines, strict=True)
     )

@@ -1,0 +1,241 @@
+"""PACT v3.0 / v2.3 export, validated against the vendored official WBCSD schemas (tests/data/pact)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+
+from cfp_core import store
+from cfp_core.disclosure import build_disclosure
+from cfp_core.pact import (
+    PactNotRepresentable, ProductMassMissing, decimal_string, pact_v2, pact_v3, pf_id_for, v3_gaps,
+)
+from cfp_core.pact_fields import cross_sectoral_standards
+
+SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "pact"
+DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
+CREATED = "2026-11-24T08:00:00Z"
+PF_ID = "2f3c6a0e-9d1b-4c55-8a37-1e2d3c4b5a69"
+
+
+def _validator(filename: str) -> Draft202012Validator:
+    document = yaml.safe_load((SCHEMAS / filename).read_text(encoding="utf-8"))
+    schema = {**document, "$ref": "#/components/schemas/ProductFootprint"}
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+V3 = _validator("pact-v3.0.1-schemas.yaml")
+V2 = _validator("pact-v2.3.1-schemas.yaml")
+
+
+def _errors(validator, document) -> list[str]:
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+
+
+@pytest.fixture
+def ws(seeded_db):
+    return build_disclosure(seeded_db, "WS-TPS-48-900A", "2025")
+
+
+@pytest.fixture
+def ws_with_mass(ws):
+    return ws.model_copy(update={"product": ws.product.model_copy(update={"product_mass_kg": 120.0})})
+
+
+def _demo_disclosures(db):
+    for product in store.list_products(db):
+        if product.illustrative and product.product_mass_kg:
+            for period in store.list_periods(db, product.model_code):
+                yield build_disclosure(db, product.model_code, period)
+
+
+def test_ws_with_mass_validates_against_v3(ws_with_mass):
+    document = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)
+    assert _errors(V3, document) == []
+    pcf = document["pcf"]
+    assert float(pcf["pcfExcludingBiogenicUptake"]) == pytest.approx(69.534, abs=0.005)
+    assert pcf["pcfIncludingBiogenicUptake"] == pcf["fossilGhgEmissions"] == pcf["pcfExcludingBiogenicUptake"]
+    assert float(pcf["outboundLogisticsGhgEmissions"]) == pytest.approx(8.2246, abs=0.005)
+    assert pcf["declaredUnitOfMeasurement"] == "piece" and pcf["declaredUnitAmount"] == "1"
+    assert pcf["productMassPerDeclaredUnit"] == "120"
+    assert pcf["referencePeriodStart"] == "2025-01-01T00:00:00Z"
+    assert pcf["referencePeriodEnd"] == "2026-01-01T00:00:00Z"
+    assert pcf["geographyCountrySubdivision"] == "CN-ZJ" and "geographyCountry" not in pcf
+    assert pcf["ipccCharacterizationFactors"] == ["AR5"]
+    assert pcf["crossSectoralStandards"] == ["ISO14067", "PAS2050"]
+    assert pcf["verification"]["providerName"] == "三信国际检测认证有限公司"
+    assert pcf["verification"]["completedAt"] == "2026-06-18T00:00:00Z"
+    assert "End of life" in pcf["boundaryProcessesDescription"]
+    assert document["specVersion"] == "3.0.0" and "version" not in document
+
+
+def test_pcf_excludes_use_end_of_life_and_distribution(ws_with_mass):
+    pcf = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)["pcf"]
+    stages = {s.stage.value: s.kg_co2e for s in ws_with_mass.stages}
+    c2g = math.fsum(stages[s] for s in ("raw_material_acquisition", "raw_material_transport", "production"))
+    assert float(pcf["pcfExcludingBiogenicUptake"]) == pytest.approx(c2g, rel=1e-12)
+    assert float(pcf["pcfExcludingBiogenicUptake"]) < ws_with_mass.total_kg_co2e - 15
+
+
+def test_decimals_are_strings_exact_to_repr(ws_with_mass):
+    pcf = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)["pcf"]
+    for field in ("pcfExcludingBiogenicUptake", "fossilGhgEmissions", "outboundLogisticsGhgEmissions",
+                  "primaryDataShare", "exemptedEmissionsPercent", "productMassPerDeclaredUnit"):
+        assert isinstance(pcf[field], str) and DECIMAL.match(pcf[field]), field
+    assert pcf["pcfExcludingBiogenicUptake"] == repr(ws_with_mass.cradle_to_gate_kg_co2e)
+
+
+def test_ws_without_mass_raises_clear_error(ws):
+    with pytest.raises(ProductMassMissing) as caught:
+        pact_v3(ws, pf_id=PF_ID, created=CREATED)
+    assert "WS-TPS-48-900A" in caught.value.message("en")
+    assert "productMassPerDeclaredUnit" in caught.value.message("en")
+    assert "产品质量" in caught.value.message("zh")
+    assert [m.key for m in v3_gaps(ws)] == ["pact.error.mass_missing"]
+
+
+def test_v2_without_mass_is_not_representable(ws):
+    with pytest.raises(PactNotRepresentable) as caught:
+        pact_v2(ws, pf_id=PF_ID, created=CREATED, product_category_cpc="46")
+    assert '"piece"' in caught.value.message("en") and "mass" in caught.value.message("en")
+    assert "件" in caught.value.message("zh")
+
+
+def test_v2_needs_a_cpc_code(ws_with_mass):
+    with pytest.raises(PactNotRepresentable) as caught:
+        pact_v2(ws_with_mass, pf_id=PF_ID, created=CREATED)
+    assert "productCategoryCpc" in caught.value.message("en")
+    cpc_id = "urn:pact:productclassification:un-cpc:46"
+    product = ws_with_mass.product.model_copy(update={"product_ids": (cpc_id,)})
+    document = pact_v2(ws_with_mass.model_copy(update={"product": product}), pf_id=PF_ID, created=CREATED)
+    assert document["productCategoryCpc"] == "46"
+    assert document["productClassifications"] == [cpc_id]
+    assert _errors(V2, document) == []
+
+
+def test_v2_is_per_kilogram_of_product(ws_with_mass):
+    document = pact_v2(ws_with_mass, pf_id=PF_ID, created=CREATED, product_category_cpc="46")
+    assert _errors(V2, document) == []
+    pcf = document["pcf"]
+    assert pcf["declaredUnit"] == "kilogram" and pcf["unitaryProductAmount"] == "120"
+    assert float(pcf["pCfExcludingBiogenic"]) == pytest.approx(69.534 / 120, abs=1e-4)
+    assert pcf["crossSectoralStandards"] == ["ISO14067"]  # PAS2050 is not in the 2.3.1 enumeration
+    assert pcf["assurance"]["assurance"] is True and document["version"] == 1
+
+
+def test_demo_models_validate_against_v3_and_v2(seeded_db):
+    checked = 0
+    for disclosure in _demo_disclosures(seeded_db):
+        pf_id = pf_id_for(disclosure.product.model_code, disclosure.period.label, disclosure.factor_set_id, 1)
+        v3 = pact_v3(disclosure, pf_id=pf_id, created=CREATED)
+        v2 = pact_v2(disclosure, pf_id=pf_id, created=CREATED, product_category_cpc="46")
+        assert _errors(V3, v3) == [], disclosure.product.model_code
+        assert _errors(V2, v2) == [], disclosure.product.model_code
+        assert "ILLUSTRATIVE" in v3["comment"]
+        assert "dqi" in v3["pcf"] and 1 <= float(v3["pcf"]["dqi"]["technologicalDQR"]) <= 5
+        assert 1 <= v2["pcf"]["dqi"]["technologicalDQR"] <= 3
+        json.dumps(v3, allow_nan=False)
+        checked += 1
+    assert checked >= 2
+
+
+def test_schema_rejects_broken_documents(ws_with_mass):
+    document = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)
+    broken = json.loads(json.dumps(document))
+    del broken["pcf"]["productMassPerDeclaredUnit"]
+    broken["pcf"]["fossilGhgEmissions"] = 69.5
+    broken["pcf"]["geographyCountry"] = "CN"  # two geography fields
+    messages = " ".join(_errors(V3, broken))
+    assert "productMassPerDeclaredUnit" in messages and "69.5" in messages
+    assert len(_errors(V3, broken)) >= 3
+
+
+def test_preceding_ids_and_stable_ids(ws_with_mass):
+    old = pf_id_for("WS-TPS-48-900A", "2025", "cn-cfp-2024", 1)
+    assert old == pf_id_for("WS-TPS-48-900A", "2025", "cn-cfp-2024", 1)
+    assert old != pf_id_for("WS-TPS-48-900A", "2025", "cn-cfp-2024", 2)
+    document = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED, preceding_ids=[old, old],
+                       status="Deprecated")
+    assert document["precedingPfIds"] == [old] and document["status"] == "Deprecated"
+    assert _errors(V3, document) == []
+    again = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)
+    assert again["companyIds"] == document["companyIds"] and again["productIds"] == document["productIds"]
+    assert uuid.UUID(again["productIds"][0].removeprefix("urn:uuid:")).version == 5
+
+
+@pytest.mark.parametrize("value,expected", [
+    (69.5340335510918, "69.5340335510918"), (1.0, "1"), (0.0, "0"), (-0.0, "0"), (120.0, "120"),
+    (1e-7, "0.0000001"), (1e20, "100000000000000000000"), (0.1 + 0.2, "0.30000000000000004"),
+])
+def test_decimal_string(value, expected):
+    assert decimal_string(value) == expected and DECIMAL.match(expected)
+
+
+def test_decimal_string_rejects_nan():
+    with pytest.raises(ValueError):
+        decimal_string(float("nan"))
+
+
+@pytest.mark.parametrize("standards,expected", [
+    (("GB/T 24067-2024", "ISO 14067:2018", "PAS 2050:2011"), ["ISO14067", "PAS2050"]),
+    (("ISO 14044:2006", "GHG Protocol Product Standard"), ["ISO14040-44", "GHGP-Product"]),
+    (("企业标准",), []),
+])
+def test_cross_sectoral_standards(standards, expected):
+    assert cross_sectoral_standards(standards) == expected
+
+
+def test_unknown_standard_is_not_representable(ws_with_mass):
+    odd = ws_with_mass.model_copy(update={"standards": ("企业内部方法",)})
+    with pytest.raises(PactNotRepresentable) as caught:
+        pact_v3(odd, pf_id=PF_ID, created=CREATED)
+    assert "ISO 14067" in caught.value.message("en") and "企业内部方法" in caught.value.message("zh")
+
+
+def _run(db_path, *args):
+    from click.testing import CliRunner
+
+    from cfp_core.cli import cli
+
+    return CliRunner().invoke(cli, ["--db", str(db_path), *args])
+
+
+def test_cli_pact_v3_and_v2(seeded_db_path):
+    result = _run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert _errors(V3, document) == []
+    assert document["id"] == pf_id_for("WS-TPS-48-300A", "2025", "cn-cfp-2024", 1)
+    again = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)
+    assert again["id"] == document["id"]
+    v2 = _run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025", "--spec", "2.3", "--cpc", "46")
+    assert v2.exit_code == 0, v2.output
+    assert _errors(V2, json.loads(v2.output)) == []
+
+
+@pytest.mark.parametrize("lang,text", [("en", "productMassPerDeclaredUnit"), ("zh", "缺少产品质量")])
+def test_cli_pact_not_representable_exits_1(seeded_db_path, lang, text):
+    result = _run(seeded_db_path, "--lang", lang, "pact", "--model", "WS-TPS-48-900A", "--period", "2025")
+    assert result.exit_code == 1 and text in result.output
+    v2 = _run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025", "--spec", "2.3")
+    assert v2.exit_code == 1 and "productCategoryCpc" in v2.output
+
+
+def test_cli_pact_uses_the_published_snapshot_id(seeded_db_path):
+    publish = pytest.importorskip("cfp_core.publish")
+    db = store.open_db(seeded_db_path)
+    try:
+        snapshot = publish.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
+    finally:
+        db.close()
+    document = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)
+    assert document["id"] == snapshot.snapshot_id and document["created"] == snapshot.created
+    assert _errors(V3, document) == []
