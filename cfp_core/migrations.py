@@ -48,3 +48,22 @@ def core_tables(db: Database) -> None:
 def apply(db: Database) -> None:
     """Apply pending migrations (idempotent)."""
     migrations.apply(db)
+
+
+@migrations(name="002_published_snapshots")
+def published_snapshots(db: Database) -> None:
+    """Published card snapshots and their status history; both append-only."""
+    db.table("published_snapshots").create(
+        {"snapshot_id": str, "model_code": str, "period": str, "version": int, "token": str, "created": str,
+         "audience": str, "author": str, "payload": str, "content_hash": str},
+        pk="snapshot_id", not_null={"model_code", "period", "version", "token", "payload", "content_hash"},
+    )
+    db.table("published_snapshots").create_index(["token"], unique=True)
+    db.table("published_snapshots").create_index(["model_code", "period", "version"], unique=True)
+    db.table("snapshot_status_events").create(
+        {"id": int, "snapshot_id": str, "status": str, "successor_id": str, "reason": str, "created": str},
+        pk="id", foreign_keys=[("snapshot_id", "published_snapshots", "snapshot_id")],
+    )
+    db.table("snapshot_status_events").create_index(["snapshot_id", "id"])
+    for table in ("published_snapshots", "snapshot_status_events"):
+        make_immutable(db, table)

@@ -1,5 +1,75 @@
+"""Footprint card (hidden page): the read-only published card, reached by an unguessable ``?token=…`` link."""
+
 import streamlit as st
 
 import ui
+import ui_publish
+from cfp_core import card, charts
+from cfp_core import publish as pub
+from cfp_core.card_image import qr_png
+from cfp_core.errors import CfpError
 
-st.title(ui.tr("nav.card"))
+token = ui.query_param("token")
+if not token:
+    st.title(ui.tr("nav.card"))
+    st.info(ui.tr("card.missing_token"), icon=":material/qr_code_2:")
+    st.stop()
+
+with ui.open_db() as db:
+    try:
+        snapshot = pub.load_snapshot(db, token=token)
+        successor = pub.load_snapshot(db, snapshot.successor_id) if snapshot.successor_id else None
+    except CfpError:
+        snapshot = None
+if snapshot is None:
+    st.title(ui.tr("nav.card"))
+    st.warning(ui.tr("card.unknown_token"), icon=":material/link_off:")
+    st.stop()
+
+lang, base_url = ui.lang(), ui_publish.public_base_url()
+view = card.card_view(snapshot, lang, base_url)
+
+st.caption(f"{view.heading} · {view.company}")
+st.title(view.product)
+st.caption(view.model_line)
+if view.banner and view.banner[0] == "withdrawn":
+    st.error(view.banner[1], icon=":material/block:")
+elif view.banner:
+    st.warning(view.banner[1], icon=":material/history:")
+    if successor is not None:
+        ui_publish.card_link(successor, "card.open_successor")
+if view.illustrative:
+    st.warning(f"**{view.illustrative[0]}** — {view.illustrative[1]}", icon=":material/science:")
+
+head, qr = st.columns([3, 1])
+with head:
+    st.metric(view.total_caption, f"{view.total_text} {view.unit_text}")
+    if view.gate_text:
+        st.caption(view.gate_text)
+with qr:
+    st.image(qr_png(view.link, 240), caption=view.scan_text, width=160)
+
+st.subheader(view.stages_title)
+frame = card.stage_frame(snapshot, lang)
+st.altair_chart(charts.stage_bar_chart(frame, lang), width="stretch")
+st.dataframe(frame.drop(columns=["stage"]), hide_index=True, column_config={
+    "stage_label": ui.tr("card.stage_col"),
+    "kg_co2e": st.column_config.NumberColumn(ui.tr("card.value_col"), format="%.2f"),
+    "share": st.column_config.NumberColumn(ui.tr("card.share_col"), format="percent")})
+
+columns = st.columns(2)
+for index, (label, lines) in enumerate(view.facts):
+    with columns[index % 2]:
+        st.markdown(f"**{ui_publish.md(label)}**  \n" + "  \n".join(ui_publish.md(line) for line in lines))
+
+st.divider()
+st.caption(f"{view.snapshot_line} · {view.hash_line} · {view.language_line}")
+st.caption(view.integrity_text)
+
+buttons = st.columns(4)
+for col, fmt in zip(buttons, ("png", "pdf", "html", "json"), strict=True):
+    with col:
+        st.download_button(
+            ui.tr(f"publish.download.{fmt}"), key=f"card_download_{fmt}", icon=":material/download:",
+            data=lambda fmt=fmt: card.render_card(snapshot, fmt, lang, base_url),
+            file_name=card.card_filename(snapshot, fmt), mime=card.MEDIA_TYPES[fmt], on_click="ignore")

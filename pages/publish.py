@@ -1,5 +1,61 @@
+"""Publish: readiness per target, immutable card snapshots, links, withdrawal and downloads."""
+
 import streamlit as st
+from pydantic import ValidationError
 
 import ui
+import ui_publish
+from cfp_core import publish as pub
+from cfp_core.disclosure import build_disclosure
+from cfp_core.errors import CfpError
 
 st.title(ui.tr("nav.publish"))
+st.caption(ui.tr("publish.intro"))
+ui_publish.flash()
+
+with ui.open_db() as db:
+    choice = ui_publish.selectors(db)
+    if choice is None:
+        st.info(ui.tr("publish.none_yet"))
+        st.stop()
+    model, period, set_id, audience = choice
+    try:
+        disclosure = build_disclosure(db, model, period, set_id)
+    except (CfpError, ValidationError) as error:
+        ui.show_error(error)
+        st.stop()
+    ui.illustrative_badge(disclosure.illustrative)
+
+    st.subheader(ui.tr("publish.readiness"))
+    ui_publish.readiness_tabs(pub.readiness(disclosure, audience=audience))
+    author = st.text_input(ui.tr("publish.author"), key="publish_author", max_chars=80)
+    if st.button(ui.tr("publish.button"), key="publish_button", type="primary", icon=":material/ios_share:"):
+        try:
+            published = pub.publish(db, model, period, set_id=set_id, audience=audience, author=author)
+        except (CfpError, ValidationError) as error:
+            ui.show_error(error)
+        else:
+            st.success(ui.tr("publish.done", version=published.version, hash=published.short_hash))
+            ui_publish.card_link(published)
+
+    st.subheader(ui.tr("publish.snapshots"))
+    snapshots = pub.list_snapshots(db, model)
+    if not snapshots:
+        st.info(ui.tr("publish.none_yet"))
+        st.stop()
+    ui_publish.snapshot_list(snapshots)
+    selected = ui_publish.snapshot_picker(snapshots)
+    ui_publish.card_link(selected)
+    ui_publish.withdraw_form(db, selected)
+
+st.subheader(ui.tr("publish.downloads"))
+prepared = st.session_state.get("publish_files")
+if st.button(ui.tr("publish.prepare"), key="prepare_downloads", icon=":material/download:"):
+    try:
+        files = ui_publish.prepare_files(selected, ui_publish.public_base_url())
+    except (CfpError, ValidationError) as error:
+        ui.show_error(error)
+        st.stop()
+    prepared = st.session_state["publish_files"] = {"id": (selected.snapshot_id, ui.lang()), "files": files}
+if prepared and prepared["id"] == (selected.snapshot_id, ui.lang()):
+    ui_publish.download_buttons(prepared["files"])

@@ -1,0 +1,264 @@
+"""The shareable footprint card: one localized view of a snapshot, rendered to every format.
+
+``card_view`` turns a ``Snapshot`` into display strings (numbers rounded for the card only:
+2 decimals for kgCO₂e, 1 for shares); the renderers (``card_html``: HTML/PDF,
+``card_image``: PNG/SVG) only lay that view out. ``render_card`` dispatches by format,
+``card_json`` is the canonical JSON with its hash and ``card_bundle`` writes a static folder.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import urllib.parse
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import segno
+
+from cfp_core import store
+from cfp_core.charts import STAGE_COLORS
+from cfp_core.disclosure import Disclosure
+from cfp_core.errors import CfpError
+from cfp_core.i18n import fmt_number, fmt_percent, normalise_lang, t
+from cfp_core.models import BoundaryType
+from cfp_core.publish import Snapshot
+
+FORMATS = ("png", "svg", "pdf", "html", "json", "bundle")
+DEFAULT_BASE_URL = "http://localhost:8501"
+MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+               "html": "text/html", "json": "application/json", "bundle": "application/zip"}
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """One stage on the card: colour, label and rounded texts (the float stays unrounded)."""
+
+    stage: str
+    label: str
+    color: str
+    kg_co2e: float
+    share: float
+    value_text: str
+    share_text: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    """Everything a card shows, already localized. Renderers escape every string they output."""
+
+    lang: str
+    heading: str
+    company: str
+    product: str
+    model_line: str
+    total_text: str
+    unit_text: str
+    total_caption: str
+    gate_text: str
+    stages_title: str
+    stages: tuple[StageRow, ...]
+    facts: tuple[tuple[str, tuple[str, ...]], ...]
+    version: int
+    status: str
+    status_text: str
+    snapshot_line: str
+    hash_line: str
+    language_line: str
+    banner: tuple[str, str] | None  # ("superseded" | "withdrawn", text)
+    illustrative: tuple[str, str] | None  # (mark, explanation)
+    link: str
+    scan_text: str
+    integrity_text: str
+
+
+def card_url(token: str, base_url: str | None = None, lang: str | None = None) -> str:
+    """Return the ASCII link to the card page (``…/card?token=…&lang=…``) for the QR code and link text."""
+    if base_url is None:
+        base_url = os.environ.get("CFP_PUBLIC_URL") or DEFAULT_BASE_URL
+    base = base_url.rstrip("/")
+    base = urllib.parse.quote(base, safe=":/?&=#%@+,;~")
+    query = urllib.parse.urlencode({"token": token, **({"lang": normalise_lang(lang)} if lang else {})})
+    return f"{base}/card?{query}"
+
+
+def card_path(token: str, lang: str | None = None) -> str:
+    """Return the card link relative to the app (``card?token=…&lang=…``), for links inside the dashboard."""
+    return card_url(token, "", lang).lstrip("/")
+
+
+def qr_code(url: str) -> segno.QRCode:
+    """Return the QR code of an ASCII URL (error correction M)."""
+    return segno.make(url, error="m", micro=False)
+
+
+def name_in(lang: str, zh: str, en: str) -> str:
+    """Return the English name when asked for English and one exists, else the Chinese name."""
+    return en if normalise_lang(lang) == "en" and en else zh
+
+
+def card_view(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None) -> CardView:
+    """Return the localized content of the card for ``snapshot`` (pure; no rounding of stored data)."""
+    lang = normalise_lang(lang)
+    d = snapshot.disclosure
+    unit = t(f"unit.{d.product.declared_unit}", lang)
+    boundary = t(f"boundary.{d.boundary.boundary.value}", lang)
+    status_text = t(f"publish.status.{snapshot.status}", lang)
+    return CardView(
+        lang=lang, heading=t("card.heading", lang),
+        company=name_in(lang, d.organisation.name_zh, d.organisation.name_en),
+        product=name_in(lang, d.product.name_zh, d.product.name_en),
+        model_line=" · ".join([t("card.model", lang, model=d.product.model_code),
+                               t("card.declared_unit", lang, amount=_amount(d.product.declared_unit_amount), unit=unit)]),
+        total_text=fmt_number(d.total_kg_co2e, 2), unit_text=t("card.per_unit", lang, unit=unit),
+        total_caption=t("card.total_caption", lang, unit=unit, boundary=boundary),
+        gate_text="" if d.boundary.boundary == BoundaryType.CRADLE_TO_GATE
+        else t("card.cradle_to_gate", lang, value=fmt_number(d.cradle_to_gate_kg_co2e, 2)),
+        stages_title=t("card.stages", lang), stages=stage_rows(d, lang), facts=card_facts(d, lang),
+        version=snapshot.version, status=snapshot.status, status_text=status_text,
+        snapshot_line=t("card.snapshot", lang, version=snapshot.version, status=status_text,
+                        created=snapshot.created.replace("T", " ")[:16]),
+        hash_line=t("card.hash", lang, hash=snapshot.content_hash[:16]),
+        language_line=t("card.language", lang), banner=_banner(snapshot, lang),
+        illustrative=(t("card.illustrative", lang), t("card.illustrative_help", lang))
+        if d.illustrative or d.product.illustrative else None,
+        link=card_url(snapshot.token, base_url, lang), scan_text=t("card.scan", lang),
+        integrity_text=t("card.integrity", lang),
+    )
+
+
+def _amount(value: float) -> str:
+    return fmt_number(value, 0) if value == int(value) else f"{value:g}"
+
+
+def stage_rows(d: Disclosure, lang: str) -> tuple[StageRow, ...]:
+    """Return the card's stage rows in report order (only stages with results)."""
+    return tuple(
+        StageRow(stage=s.stage.value, label=t(f"stage.{s.stage.value}", lang), color=STAGE_COLORS[s.stage.value],
+                 kg_co2e=s.kg_co2e, share=s.share, value_text=fmt_number(s.kg_co2e, 2),
+                 share_text=fmt_percent(s.share, 1))
+        for s in d.stages
+    )
+
+
+def stage_frame(snapshot: Snapshot, lang: str = "zh") -> pd.DataFrame:
+    """Return ``stage``, ``stage_label``, ``kg_co2e``, ``share`` rows (for ``charts.stage_bar_chart``)."""
+    rows = [{"stage": r.stage, "stage_label": r.label, "kg_co2e": r.kg_co2e, "share": r.share}
+            for r in stage_rows(snapshot.disclosure, normalise_lang(lang))]
+    return pd.DataFrame(rows, columns=["stage", "stage_label", "kg_co2e", "share"])
+
+
+def card_facts(d: Disclosure, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Return (label, lines) pairs: boundary, period, standards, factor sources, GWP, data quality, verification."""
+    sep = "、" if lang == "zh" else ", "
+    excluded = [name_in(lang, e.process_zh, e.process_en) for e in d.boundary.excluded]
+    boundary = [t(f"boundary.{d.boundary.boundary.value}", lang)]
+    if excluded:
+        boundary.append(t("card.excluded", lang, names=sep.join(excluded)))
+    quality = d.data_quality
+    dqr = (t("card.dqr", lang, tech=fmt_number(quality.technological_dqr, 1),
+             temporal=fmt_number(quality.temporal_dqr, 1), geo=fmt_number(quality.geographical_dqr, 1))
+           if quality.technological_dqr is not None else t("card.dqr_none", lang))
+    return (
+        (t("card.boundary", lang), tuple(boundary)),
+        (t("card.period", lang), (f"{d.period.start.isoformat()} – {d.period.end.isoformat()}",)),
+        (t("card.standards", lang), (" · ".join(s.replace(" ", "\u00a0") for s in d.standards),)),
+        (t("card.factor_sources", lang), _factor_lines(d, lang)),
+        (t("card.gwp", lang), (t("card.gwp_value", lang, gwp=d.gwp_set),)),
+        (t("card.data_quality", lang), (t("card.primary_share", lang, share=fmt_percent(quality.primary_data_share, 1)),
+                                        dqr)),
+        (t("card.verification", lang), (_verification_line(d, lang),)),
+    )
+
+
+def _factor_lines(d: Disclosure, lang: str) -> tuple[str, ...]:
+    groups: dict[tuple[str, str], list[str]] = {}
+    for f in d.factor_sources:
+        version = str(f.vintage) if f.vintage else f.publication_date[:4]
+        groups.setdefault((f.publisher, version), []).append(name_in(lang, f.name_zh, f.name_en))
+    colon, sep = ("：", "、") if lang == "zh" else (": ", "; ")
+    lines = [f"{publisher}{f' ({version})' if version else ''}{colon}{sep.join(dict.fromkeys(names))}"
+             for (publisher, version), names in groups.items()]
+    set_name = name_in(lang, d.factor_set_name_zh, d.factor_set_name_en)
+    version = t("card.version", lang, version=d.factor_set_version)
+    lines.append(f"{t('card.factor_set', lang)}{colon}{set_name}" + (f"（{version}）" if lang == "zh" else f" ({version})"))
+    return tuple(lines)
+
+
+def _verification_line(d: Disclosure, lang: str) -> str:
+    v = d.verification
+    if v is None or not v.verifier:
+        return t("card.not_verified", lang)
+    return t("card.verified", lang, verifier=v.verifier, report=v.report_number or "—",
+             date=v.verified_on.isoformat() if v.verified_on else "—")
+
+
+def _banner(snapshot: Snapshot, lang: str) -> tuple[str, str] | None:
+    if snapshot.status == "Withdrawn":
+        return "withdrawn", t("card.withdrawn", lang, reason=snapshot.status_reason)
+    if snapshot.successor_version:
+        return "superseded", t("card.superseded", lang, version=snapshot.successor_version)
+    return None
+
+
+def card_json(snapshot: Snapshot) -> str:
+    """Return the card as canonical JSON: the hashed ``content``, its SHA-256 and the current status."""
+    return store.canonical_json({
+        "content": snapshot.payload(), "content_hash": snapshot.content_hash, "hash_algorithm": "sha256",
+        "hash_of": "canonical JSON of content (UTF-8, sorted keys, no whitespace)",
+        "status": {"status": snapshot.status, "successor_id": snapshot.successor_id,
+                   "reason": snapshot.status_reason},
+    })
+
+
+def render_card(snapshot: Snapshot, fmt: str, lang: str = "zh", base_url: str | None = None) -> bytes:
+    """Return the card in one of ``FORMATS`` as bytes (``bundle`` is a zip of the static folder).
+
+    Raises ``CfpError`` for an unknown format, ``CardFontMissing`` if no CJK font is installed (PNG).
+    """
+    from cfp_core import card_html, card_image
+
+    renderers = {
+        "png": lambda: card_image.card_png(snapshot, lang, base_url),
+        "svg": lambda: card_image.card_svg(snapshot, lang, base_url).encode("utf-8"),
+        "pdf": lambda: card_html.card_pdf(snapshot, lang, base_url),
+        "html": lambda: card_html.card_html(snapshot, lang, base_url).encode("utf-8"),
+        "json": lambda: card_json(snapshot).encode("utf-8"),
+        "bundle": lambda: card_bundle_zip(snapshot, lang, base_url),
+    }
+    if fmt not in renderers:
+        raise CfpError("card.error.format", fmt=fmt, choices=", ".join(FORMATS))
+    return renderers[fmt]()
+
+
+def card_filename(snapshot: Snapshot, fmt: str) -> str:
+    """Return a download file name such as ``WS-TPS-48-900A_2025_v1.png`` (``.zip`` for a bundle)."""
+    return f"{snapshot.model_code}_{snapshot.period}_v{snapshot.version}.{'zip' if fmt == 'bundle' else fmt}"
+
+
+def _bundle_files(snapshot: Snapshot, lang: str, base_url: str | None) -> dict[str, bytes]:
+    return {name: render_card(snapshot, fmt, lang, base_url) for name, fmt in
+            (("index.html", "html"), ("card.png", "png"), ("card.svg", "svg"), ("card.json", "json"))}
+
+
+def card_bundle(snapshot: Snapshot, directory: str | Path, lang: str = "zh", base_url: str | None = None) -> list[Path]:
+    """Write a static folder (index.html, card.png, card.svg, card.json) any web server can host."""
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in _bundle_files(snapshot, lang, base_url).items():
+        (target / name).write_bytes(data)
+        paths.append(target / name)
+    return paths
+
+
+def card_bundle_zip(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None) -> bytes:
+    """Return the static folder of ``card_bundle`` as a zip archive."""
+    buffer = io.BytesIO()
+    folder = card_filename(snapshot, "bundle").removesuffix(".zip")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in _bundle_files(snapshot, lang, base_url).items():
+            archive.writestr(f"{folder}/{name}", data)
+    return buffer.getvalue()
