@@ -99,3 +99,73 @@ def illustrative_badge(flag: bool) -> None:
     """Show the "illustrative data" mark for demo data."""
     if flag:
         st.warning(f"**{tr('label.illustrative')}** — {tr('label.illustrative_help')}", icon=":material/science:")
+
+
+# --- analysis helpers (compare models, compare factor versions, trends)
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def cached_footprints(db_file: str, period: str, set_id: str | None, key: str, _revisions: tuple) -> tuple:
+    """Footprints of many inventory revisions of one period (``batch.footprints_of``), cached as one entry.
+
+    ``key`` spells out ``_revisions`` ("model:revision,…"): one string hashes far faster than 200 tuples.
+    A resource cache hands out the same objects without unpickling; footprints are frozen, so that is safe.
+    """
+    from cfp_core import batch
+
+    db = store.open_db(db_file)
+    try:
+        return tuple(batch.footprints_of(db, _revisions, period, set_id))
+    finally:
+        db.close()
+
+
+def footprints(inventory_rows, model_codes, period: str, set_id: str | None = None) -> list:
+    """Return the footprints of several models for one period in one cached call (keyed by their revisions).
+
+    ``inventory_rows`` are ``store.list_inventories`` rows (they carry the latest revisions).
+    """
+    from cfp_core import batch
+
+    revisions = batch.latest_revisions(inventory_rows, model_codes, period)
+    key = ",".join(f"{code}:{revision}" for code, revision in revisions)
+    return cached_footprints(str(store.db_path()), period, set_id, key, revisions)
+
+
+def analysis_table(frame, key: str, share_columns=()) -> None:
+    """Show a result table: 4-decimal numbers, "Δ% " columns as signed percentages, "—" where unknown."""
+    from cfp_core import analysis
+
+    formats = analysis.column_formats(frame, share_columns)
+    st.dataframe(frame, hide_index=True, placeholder="—", key=key,
+                 column_config={column: st.column_config.NumberColumn(format=fmt) for column, fmt in formats.items()})
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_factor_comparison(db_file: str, model_code: str, period: str, revision: int, set_ids: tuple[str, ...]):
+    """One inventory revision under several factor sets (``batch.factor_comparison_of``), cached."""
+    from cfp_core import batch
+
+    db = store.open_db(db_file)
+    try:
+        return batch.factor_comparison_of(db, model_code, period, set_ids, revision)
+    finally:
+        db.close()
+
+
+def factor_comparison(db, model_code: str, period: str, set_ids):
+    """Return the latest inventory of a model and period under each set in ``set_ids``, through the cache."""
+    revision = store.latest_revision(db, model_code, period) or 0
+    return cached_factor_comparison(str(store.db_path()), model_code, period, revision, tuple(set_ids))
+
+
+def trend_inputs(db, model_codes, set_id: str | None = None) -> tuple[list, list]:
+    """Return ([(period, footprint)], [inventory]) over every stored period of ``model_codes``.
+
+    ``set_id`` None values each period under the factor set its inventory declares.
+    """
+    points, inventories = [], []
+    for code in model_codes:
+        for period in store.list_periods(db, code):
+            inventories.append(store.load_inventory(db, code, period))
+            points.append((period, footprint(db, code, period, set_id)))
+    return points, inventories

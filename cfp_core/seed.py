@@ -46,9 +46,10 @@ def seed_database(db: Database, include_demo: bool = True) -> dict[str, int]:
             if factor_set.set_id not in existing_sets:
                 store.save_factor_set(db, factor_set)
                 added["factor_sets"] += 1
-        dirs = PORTFOLIO_DIRS if include_demo else PORTFOLIO_DIRS[:1]
-        for path in sorted(p for d in dirs if d.exists() for p in d.glob("*.json")):
-            _seed_portfolio(db, path, added)
+        # reference first: demo files add illustrative periods to the reference product
+        for folder in PORTFOLIO_DIRS if include_demo else PORTFOLIO_DIRS[:1]:
+            for path in sorted(folder.glob("*.json")):
+                _seed_portfolio(db, path, added)
     return added
 
 

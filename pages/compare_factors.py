@@ -1,5 +1,67 @@
+"""Compare factor versions: one model and period under several factor sets, and what moves the total."""
+
 import streamlit as st
+from pydantic import ValidationError
 
 import ui
+from cfp_core import analysis, charts_analysis, store
+from cfp_core.errors import CfpError
 
 st.title(ui.tr("nav.compare_factors"))
+st.caption(ui.tr("compare.fs.caption"))
+lang = ui.lang()
+
+with ui.open_db() as db:
+    models = analysis.models_with_data(store.list_inventories(db))
+    if not models:
+        st.info(ui.tr("compare.no_models"))
+        st.stop()
+    factor_sets = analysis.index_factor_sets(store.list_factor_sets(db))
+    set_ids = list(factor_sets)
+
+    def set_name(set_id: str) -> str:
+        return analysis.factor_set_label(factor_sets[set_id], lang)
+
+    left, right = st.columns(2)
+    model = analysis.pick(models, ui.query_param("model"), "WS-TPS-48-900A")
+    model = left.selectbox(ui.tr("label.model"), models, index=models.index(model), key="cf_model")
+    periods = store.list_periods(db, model)
+    period = analysis.pick(periods, ui.query_param("period"), periods[-1])
+    period = right.selectbox(ui.tr("label.period"), periods, index=periods.index(period), key="cf_period")
+    default_sets = analysis.pick_many(set_ids, ui.query_param("sets"), ("cn-cfp-2023", "cn-cfp-2024"))
+    chosen = st.multiselect(ui.tr("compare.fs.sets"), set_ids, default=default_sets, key="cf_sets",
+                            format_func=set_name)
+    ui.set_query_params(model=model, period=period, sets=",".join(chosen))
+    if len(chosen) < 2:
+        st.info(ui.tr("compare.fs.need_two"))
+        st.stop()
+    try:
+        comparison = ui.factor_comparison(db, model, period, chosen)
+    except (CfpError, ValidationError) as error:
+        ui.show_error(error)
+        st.stop()
+
+ui.illustrative_badge(comparison.illustrative)
+for key, params in comparison.warnings:
+    st.warning(ui.tr(key, **params), icon=":material/warning:")
+
+headlines = analysis.factor_headlines(comparison, lang)
+for column, (label, value, delta) in zip(st.columns(len(headlines)), headlines, strict=True):
+    column.metric(label, value, delta, delta_color="inverse")
+
+st.subheader(ui.tr("compare.fs.table_title"))
+ui.analysis_table(analysis.factor_stage_frame(comparison, lang), key="cf_table")
+
+st.subheader(ui.tr("compare.fs.waterfall_title"))
+a, b = chosen[0], chosen[1]
+if len(chosen) > 2:
+    left, right = st.columns(2)
+    a = left.selectbox(ui.tr("compare.fs.from"), chosen, index=0, key="cf_from", format_func=set_name)
+    b = right.selectbox(ui.tr("compare.fs.to"), chosen, index=1, key="cf_to", format_func=set_name)
+key, params = analysis.biggest_mover(comparison, a, b) or ("analysis.no_change", {})
+st.info(ui.tr(key, **params), icon=":material/lightbulb:")
+waterfall = analysis.waterfall_frame(comparison, a, b, lang)
+st.altair_chart(charts_analysis.waterfall_chart(waterfall, lang), width="stretch")
+
+st.subheader(ui.tr("compare.fs.attribution_title"))
+ui.analysis_table(analysis.attribution_table(comparison, a, b, lang), key="cf_attribution")

@@ -97,7 +97,7 @@ def test_page_renders_without_exception(server, browser, path, lang):
     url, _ = server
     context, page = open_page(browser, f"{url}/{path}?lang={lang}", lang)
     try:
-        pw.expect(page.get_by_text(PAGES[path]).first).to_be_visible(timeout=60_000)
+        pw.expect(page.get_by_text(PAGES[path]).filter(visible=True).first).to_be_visible(timeout=60_000)
         assert page.locator("[data-testid='stException']").count() == 0
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{path or 'overview'}_{lang}.png"), full_page=True)
@@ -117,7 +117,7 @@ def test_published_card_renders(server, browser, lang):
         db.close()
     context, page = open_page(browser, f"{url}/card?token={snapshot.token}&lang={lang}", lang)
     try:
-        pw.expect(page.get_by_text("93.43").first).to_be_visible(timeout=60_000)
+        pw.expect(page.get_by_text("93.43").filter(visible=True).first).to_be_visible(timeout=60_000)
         assert page.locator("[data-testid='stException']").count() == 0
         page.screenshot(path=str(SHOTS / f"card_{lang}.png"), full_page=True)
     finally:
