@@ -7,7 +7,6 @@ Each command opens the database, makes one core call and prints the result as a 
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import json
 from pathlib import Path
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 
 from cfp_core import seed, service, store, templates
 from cfp_core.calculate import Footprint, calculate_footprint
+from cfp_core.cli_common import cli_database
 from cfp_core.cli_format import footprint_csv, footprint_payload, footprint_table, text_table
 from cfp_core.errors import CfpError, NotFound
 from cfp_core.factors import FactorSet
@@ -48,15 +48,8 @@ def handles_errors(command):
     return wrapper
 
 
-@contextlib.contextmanager
 def _database(seed_if_empty: bool = True):
-    db = store.open_db((click.get_current_context().obj or {}).get("db_path"))
-    try:
-        if seed_if_empty and not seed.is_seeded(db):
-            seed.seed_database(db)
-        yield db
-    finally:
-        db.close()
+    return cli_database(seed_if_empty=seed_if_empty)
 
 
 # ---- footprint ------------------------------------------------------------------------------

@@ -13,13 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 
-from cfp_core import store
+from cfp_core.cli_common import cli_database
 from cfp_core.disclosure import Disclosure, build_disclosure
 from cfp_core.errors import CfpError
-from cfp_core.seed import is_seeded, seed_database
-from cfp_core.validation import describe
 
 _MODEL = click.option("--model", "model_code", required=True, help="Product model code, e.g. WS-TPS-48-900A.")
 _PERIOD = click.option("--period", required=True, help="Reporting period label, e.g. 2025.")
@@ -29,18 +26,8 @@ _SET = click.option("--set", "set_id", default=None, help="Factor set id (defaul
 @contextlib.contextmanager
 def _disclosure(ctx: click.Context, model_code: str, period: str, set_id: str | None) -> Iterator[tuple]:
     """Yield (database, disclosure); core and validation errors exit 1 with a localized message."""
-    lang = ctx.obj.get("lang", "en")
-    db = store.open_db(ctx.obj.get("db_path"))
-    try:
-        if not is_seeded(db):
-            seed_database(db)
+    with cli_database(ctx) as db:
         yield db, build_disclosure(db, model_code, period, set_id)
-    except CfpError as error:
-        raise click.ClickException(error.message(lang)) from error
-    except ValidationError as error:
-        raise click.ClickException("\n".join(describe(error, lang))) from error
-    finally:
-        db.close()
 
 
 def pact_identity(db, disclosure: Disclosure) -> dict:

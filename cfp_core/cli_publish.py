@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
-from pydantic import ValidationError
 from sqlite_utils import Database
 
-from cfp_core import store
 from cfp_core.card import FORMATS, card_bundle, render_card
-from cfp_core.errors import CfpError
+from cfp_core.cli_common import cli_database
 from cfp_core.i18n import t
 from cfp_core.publish import AUDIENCES, Snapshot, latest_snapshot, load_snapshot, publish
-from cfp_core.seed import is_seeded, seed_database
-from cfp_core.validation import describe
-
-
-@contextlib.contextmanager
-def _database(ctx: click.Context) -> Iterator[Database]:
-    """Open (and seed if empty) the database; turn core errors into a localized message and exit 1."""
-    lang = ctx.obj.get("lang", "en")
-    db = store.open_db(ctx.obj.get("db_path"))
-    try:
-        if not is_seeded(db):
-            seed_database(db)
-        yield db
-    except CfpError as error:
-        raise click.ClickException(error.message(lang)) from error
-    except ValidationError as error:
-        raise click.ClickException("\n".join(describe(error, lang))) from error
-    finally:
-        db.close()
 
 
 @click.command("publish")
@@ -46,7 +23,7 @@ def _database(ctx: click.Context) -> Iterator[Database]:
 def publish_command(ctx: click.Context, model_code: str, period: str, set_id: str | None, audience: str,
                     author: str) -> None:
     """Publish the latest inventory as a new immutable card snapshot; print its id, version, token and hash."""
-    with _database(ctx) as db:
+    with cli_database(ctx) as db:
         snapshot = publish(db, model_code, period, set_id=set_id, audience=audience, author=author)
     click.echo(f"snapshot_id  {snapshot.snapshot_id}")
     click.echo(f"version      {snapshot.version}")
@@ -72,7 +49,7 @@ def card_command(ctx: click.Context, snapshot_id: str | None, token: str | None,
     lang = card_lang or ctx.obj.get("lang", "en")
     if not (snapshot_id or token or (model_code and period)):
         raise click.UsageError("give --snapshot, --token, or --model with --period")
-    with _database(ctx) as db:
+    with cli_database(ctx) as db:
         snapshot = _find(db, snapshot_id, token, model_code, period)
         if fmt == "bundle":
             card_bundle(snapshot, output, lang, base_url)

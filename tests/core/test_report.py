@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from cfp_core import store
 from cfp_core.cli import cli
-from cfp_core.disclosure import DisclosedLine, build_disclosure
+from cfp_core.disclosure import build_disclosure
 from cfp_core.models import Pedigree
 from cfp_core.report import report_html, report_pdf, stage_chart_png, uncertainty
 from cfp_core.report_analysis import assumptions_and_limitations, hotspots, improvement_suggestions
@@ -71,16 +71,10 @@ def ws_html(ws):
     return {lang: report_html(ws, lang, generated_on=DAY) for lang in ("zh", "en")}
 
 
-class PedigreeLine(DisclosedLine):
-    """A disclosed line that also publishes its pedigree scores (per-line uncertainty path)."""
-
-    pedigree: Pedigree | None = None
-
-
 def with_pedigree(disclosure, scores: tuple[int, int, int, int, int]):
     pedigree = Pedigree(**dict(zip(("reliability", "completeness", "temporal", "geographical", "technological"),
                                    scores, strict=True)))
-    lines = tuple(PedigreeLine(**line.model_dump(), pedigree=pedigree) for line in disclosure.lines)
+    lines = tuple(line.model_copy(update={"pedigree": pedigree}) for line in disclosure.lines)
     return disclosure.model_copy(update={"lines": lines})
 
 
@@ -144,9 +138,10 @@ def test_uncertainty_without_scores_is_qualitative(ws, ws_html):
     assert "无法定量不确定性" in visible_text(ws_html["zh"])
 
 
-def test_uncertainty_from_average_scores(demo):
+def test_uncertainty_from_demo_per_line_scores(demo):
+    # every demo line publishes its pedigree scores, so the per-line method applies
     result = uncertainty(demo)
-    assert result.method == "average_scores" and result.coverage == pytest.approx(1.0)
+    assert result.method == "pedigree" and result.coverage == pytest.approx(1.0)
     assert result.low < result.median < result.high
     assert result.low < demo.total_kg_co2e < result.high
     assert result.median == pytest.approx(demo.total_kg_co2e, rel=0.02)
