@@ -95,6 +95,21 @@ def footprint(db, model_code: str, period: str, set_id: str | None = None, gwp_i
     return cached_footprint(str(store.db_path()), model_code, period, revision, set_id, gwp_id)
 
 
+def url_selectbox(label: str, options: list, param: str, key: str, default=None, format_func=str):
+    """A selectbox whose choice is shareable in the URL (``?param=``); returns the chosen option.
+
+    The URL value wins, then ``default``, then the first option; None when there are no options.
+    """
+    if not options:
+        return None
+    values = [str(o) for o in options]
+    wanted = str(query_param(param, default))
+    choice = st.selectbox(label, options, index=values.index(wanted) if wanted in values else 0,
+                          key=key, format_func=format_func)
+    set_query_params(**{param: choice})
+    return choice
+
+
 def illustrative_badge(flag: bool) -> None:
     """Show the "illustrative data" mark for demo data."""
     if flag:

@@ -37,15 +37,8 @@ def public_base_url() -> str | None:
 
 
 def pick(label_key: str, options: list, param: str, key: str, format_func=str):
-    """Selectbox whose choice lives in the URL query parameter ``param``; returns the chosen option."""
-    if not options:
-        return None
-    current = ui.query_param(param)
-    values = [str(o) for o in options]
-    choice = st.selectbox(ui.tr(label_key), options, index=values.index(current) if current in values else 0,
-                          key=key, format_func=format_func)
-    ui.set_query_params(**{param: choice})
-    return choice
+    """Selectbox labelled by an i18n key whose choice lives in the URL query parameter ``param``."""
+    return ui.url_selectbox(ui.tr(label_key), options, param, key, format_func=format_func)
 
 
 def selectors(db) -> tuple[str, str, str, str] | None:

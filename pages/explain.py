@@ -15,15 +15,6 @@ number = st.column_config.NumberColumn
 SHOW = {"unit_slip": st.warning, "arithmetic": st.warning, "rounded_activity": st.info, "sum_mismatch": st.info}
 
 
-def pick(label: str, options: list, param: str, default, key: str, fmt=str):
-    """A selectbox whose choice is shareable in the URL (``?param=``)."""
-    keys, wanted = [str(o) for o in options], str(ui.query_param(param, default))
-    choice = st.selectbox(label, options, index=keys.index(wanted) if wanted in keys else 0, format_func=fmt,
-                          key=key)
-    ui.set_query_params(**{param: choice})
-    return choice
-
-
 def show_provenance(factor) -> None:
     for label, text in ft.factor_provenance(factor, L):
         st.markdown(f"**{label}:** {text}")
@@ -37,15 +28,13 @@ with ui.open_db() as db:
     sets = {s.set_id: s for s in store.list_factor_sets(db)}
     left, middle, right = st.columns(3)
     with left:
-        model = pick(ui.tr("label.model"), list(products), "model", "WS-TPS-48-900A", "explain_model",
-                     lambda m: f"{m} · {ft.product_label(products[m], L)}")
+        model = ui.url_selectbox(ui.tr("label.model"), list(products), "model", "explain_model", "WS-TPS-48-900A", lambda m: f"{m} · {ft.product_label(products[m], L)}")
     with middle:
         periods = store.list_periods(db, model)
-        period = pick(ui.tr("label.period"), periods, "period", periods[-1], "explain_period")
+        period = ui.url_selectbox(ui.tr("label.period"), periods, "period", "explain_period", periods[-1])
     inventory = store.load_inventory(db, model, period)
     with right:
-        set_id = pick(ui.tr("label.factor_set"), list(sets), "set", inventory.factor_set_id, "explain_set",
-                      lambda s: ft.set_label(sets[s], L))
+        set_id = ui.url_selectbox(ui.tr("label.factor_set"), list(sets), "set", "explain_set", inventory.factor_set_id, lambda s: ft.set_label(sets[s], L))
     try:
         footprint = ui.footprint(db, model, period, set_id)
     except (CfpError, ValidationError) as error:
@@ -71,7 +60,7 @@ choices = explain.stage_choices(footprint, L)
 if not choices:
     st.info(ui.tr("explain.no_lines"))
     st.stop()
-stage = pick(ui.tr("explain.pick_stage"), list(choices), "stage", next(iter(choices)), "explain_stage", choices.get)
+stage = ui.url_selectbox(ui.tr("explain.pick_stage"), list(choices), "stage", "explain_stage", next(iter(choices)), choices.get)
 st.subheader(ui.tr("explain.lines_of", stage=choices[stage]))
 columns = explain.stage_line_columns(L)
 st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
@@ -79,8 +68,7 @@ st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
              column_config=columns | {"kg_co2e": number(columns["kg_co2e"], format="%.4f"),
                                       "share_of_stage": number(columns["share_of_stage"], format="percent")})
 line_options = explain.line_choices(footprint, stage)
-line_no = pick(ui.tr("explain.pick_line"), list(line_options), "line", next(iter(line_options)), "explain_line",
-               line_options.get)
+line_no = ui.url_selectbox(ui.tr("explain.pick_line"), list(line_options), "line", "explain_line", next(iter(line_options)), line_options.get)
 result = explain.line_result(footprint, line_no)
 st.info(explain.explain_line(result, L), icon=":material/calculate:")
 st.subheader(ui.tr("explain.factor_of", line=line_no))

@@ -24,15 +24,6 @@ def set_name(set_id: str) -> str:
     return ft.set_label(sets[set_id], L)
 
 
-def pick(label: str, options: list, param: str, default, key: str, fmt) -> str:
-    """A selectbox whose choice is shareable in the URL (``?param=``)."""
-    wanted = ui.query_param(param, default)
-    choice = st.selectbox(label, options, index=options.index(wanted) if wanted in options else 0,
-                          format_func=fmt, key=key)
-    ui.set_query_params(**{param: choice})
-    return choice
-
-
 def new_set_inputs(prefix: str) -> tuple[str, str, str]:
     """Id and names of a new set (custom or imported)."""
     left, middle, right = st.columns(3)
@@ -47,7 +38,7 @@ def save(new_set, message_key: str, count: int) -> None:
     st.success(ui.tr(message_key, name=ft.set_label(new_set, L), count=count), icon=":material/check_circle:")
 
 
-set_id = pick(ui.tr("factors.set"), list(sets), "set", "cn-cfp-2024", "factors_set", set_name)
+set_id = ui.url_selectbox(ui.tr("factors.set"), list(sets), "set", "factors_set", "cn-cfp-2024", set_name)
 factor_set = sets[set_id]
 st.caption(ft.set_description(factor_set, L))
 for key, params in ft.factor_set_families_warning(factor_set):
@@ -71,15 +62,14 @@ with browse:
     by_id = factor_set.by_id()
     ids = list(frame["factor_id"])
     if ids:
-        factor_id = pick(ui.tr("factors.pick"), ids, "factor", ids[0], "factors_factor",
-                         lambda fid: ft.factor_name(by_id[fid], L))
+        factor_id = ui.url_selectbox(ui.tr("factors.pick"), ids, "factor", "factors_factor", ids[0], lambda fid: ft.factor_name(by_id[fid], L))
         st.subheader(ui.tr("factors.provenance"))
         for label, text in ft.factor_provenance(by_id[factor_id], L):
             st.markdown(f"**{label}:** {text}")
 
 with compare:
     others = [s for s in sets if s != set_id]
-    old_id = pick(ui.tr("factors.compare.old"), others, "compare", "cn-cfp-2023", "factors_compare", set_name)
+    old_id = ui.url_selectbox(ui.tr("factors.compare.old"), others, "compare", "factors_compare", "cn-cfp-2023", set_name)
     st.subheader(ui.tr("factors.compare.heading", old=set_name(old_id), new=set_name(set_id)))
     st.markdown(ft.diff_summary(sets[old_id], factor_set, L))
     st.dataframe(ft.diff_factor_sets(sets[old_id], factor_set, L), hide_index=True, column_config=config,
