@@ -12,7 +12,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import card, store
+from cfp_core import card, revisions, store
 from cfp_core import publish as pub
 from cfp_core.errors import CfpError
 from cfp_core.i18n import t
@@ -36,9 +36,9 @@ def public_base_url() -> str | None:
     return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}"
 
 
-def pick(label_key: str, options: list, param: str, key: str, format_func=str):
+def pick(label_key: str, options: list, param: str, key: str, format_func=str, default=None):
     """Selectbox labelled by an i18n key whose choice lives in the URL query parameter ``param``."""
-    return ui.url_selectbox(ui.tr(label_key), options, param, key, format_func=format_func)
+    return ui.url_selectbox(ui.tr(label_key), options, param, key, default, format_func)
 
 
 def selectors(db) -> tuple[str, str, str, str] | None:
@@ -48,19 +48,24 @@ def selectors(db) -> tuple[str, str, str, str] | None:
     cols = st.columns(4)
     with cols[0]:
         model = pick("label.model", list(products), "model", "publish_model",
-                     lambda c: f"{c} · {card.name_in(lang, products[c].name_zh, products[c].name_en)}")
+                     lambda c: f"{c} · {card.name_in(lang, products[c].name_zh, products[c].name_en)}",
+                     default=revisions.default_model_code(list(products.values())))
     if model is None:
         return None
     with cols[1]:
-        period = pick("label.period", store.list_periods(db, model), "period", "publish_period")
+        periods = store.list_periods(db, model)
+        period = pick("label.period", periods, "period", "publish_period", default=periods[-1] if periods else None)
+    if not period:
+        return None
     sets = {s.set_id: s for s in store.list_factor_sets(db)}
     with cols[2]:
         set_id = pick("label.factor_set", list(sets), "set", "publish_set",
-                      lambda s: card.name_in(lang, sets[s].name_zh, sets[s].name_en))
+                      lambda s: card.name_in(lang, sets[s].name_zh, sets[s].name_en),
+                      default=store.load_inventory(db, model, period).factor_set_id)
     with cols[3]:
         audience = pick("publish.audience", list(pub.AUDIENCES), "audience", "publish_audience",
                         lambda a: t(f"publish.audience.{a}", lang))
-    return (model, period, set_id, audience) if period else None
+    return model, period, set_id, audience
 
 
 def readiness_tabs(checklists: dict[str, list[pub.Check]]) -> None:
