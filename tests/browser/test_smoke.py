@@ -83,7 +83,8 @@ def browser():
 
 
 def open_page(browser, url: str, lang: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN" if lang == "zh" else "en-US")
+    # tall viewport: Streamlit scrolls an inner container, so full_page alone shows one screen
+    context = browser.new_context(viewport={"width": 1400, "height": 2200}, locale="zh-CN" if lang == "zh" else "en-US")
     page = context.new_page()
     page.goto(url)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
