@@ -89,6 +89,7 @@ def open_page(browser, url: str, lang: str):
     page.goto(url)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(1500)  # vega-lite charts and element skeletons finish drawing after the script
     return context, page
 
 
