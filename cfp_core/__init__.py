@@ -8,8 +8,14 @@ from cfp_core.calculate import Footprint, LineResult, StageResult, calculate_foo
 from cfp_core.errors import CfpError
 from cfp_core.factors import EmissionFactor, FactorSet, GwpSet
 from cfp_core.models import (
-    ActivityLine, DataSourceType, Inventory, LifecycleStage, Organisation, ProductModel,
-    ReportingPeriod, STAGES,
+    STAGES,
+    ActivityLine,
+    DataSourceType,
+    Inventory,
+    LifecycleStage,
+    Organisation,
+    ProductModel,
+    ReportingPeriod,
 )
 
 __version__ = "0.1.0"

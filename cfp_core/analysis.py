@@ -16,15 +16,31 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from cfp_core.analysis_view import (  # noqa: F401  (re-exported)
-    PERCENT_PREFIX, any_illustrative, column_formats, comparison_unit, index_factor_sets, index_products,
-    metric_delta, metric_value,
-    models_in_period, models_with_data, periods_of, pick, pick_many,
+    PERCENT_PREFIX,
+    any_illustrative,
+    column_formats,
+    comparison_unit,
+    index_factor_sets,
+    index_products,
+    metric_delta,
+    metric_value,
+    models_in_period,
+    models_with_data,
+    periods_of,
+    pick,
+    pick_many,
 )
 from cfp_core.calculate import Footprint
 from cfp_core.errors import NotFound
 from cfp_core.factor_compare import (  # noqa: F401  (re-exported)
-    FactorComparison, attribution_frame, attribution_table, biggest_mover, compare_factor_sets, factor_set_label,
-    factor_stage_frame, waterfall_frame,
+    FactorComparison,
+    attribution_frame,
+    attribution_table,
+    biggest_mover,
+    compare_factor_sets,
+    factor_set_label,
+    factor_stage_frame,
+    waterfall_frame,
 )
 from cfp_core.frames import stage_label
 from cfp_core.hotspots import hotspot_table, hotspots, suggestions  # noqa: F401  (re-exported)
@@ -32,7 +48,12 @@ from cfp_core.i18n import Msg, t
 from cfp_core.models import STAGES, ProductModel
 from cfp_core.text import neutralise_formula
 from cfp_core.trends import (  # noqa: F401  (re-exported)
-    Decomposition, any_illustrative_inventory, decompose_change, decomposition_long, decomposition_table, model_label,
+    Decomposition,
+    any_illustrative_inventory,
+    decompose_change,
+    decomposition_long,
+    decomposition_table,
+    model_label,
     trend_frame,
 )
 

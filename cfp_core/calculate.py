@@ -13,11 +13,21 @@ from pydantic import Field
 
 from cfp_core import units
 from cfp_core.factors import (
-    EmissionFactor, FactorFamily, FactorSet, GwpSet, resolve,
+    EmissionFactor,
+    FactorFamily,
+    FactorSet,
+    GwpSet,
+    resolve,
 )
 from cfp_core.i18n import line_where
 from cfp_core.models import (
-    CRADLE_TO_GATE, PRIMARY_SOURCES, STAGES, ActivityLine, Frozen, Inventory, LifecycleStage,
+    CRADLE_TO_GATE,
+    PRIMARY_SOURCES,
+    STAGES,
+    ActivityLine,
+    Frozen,
+    Inventory,
+    LifecycleStage,
 )
 
 

@@ -15,8 +15,16 @@ from cfp_core import service, store
 from cfp_core.calculate import Footprint
 from cfp_core.factors import FactorSet
 from cfp_core.models import (
-    PRIMARY_SOURCES, Frozen, Inventory, LifecycleStage, Organisation, Pedigree, ProductModel, ReportingPeriod,
-    SystemBoundary, Verification,
+    PRIMARY_SOURCES,
+    Frozen,
+    Inventory,
+    LifecycleStage,
+    Organisation,
+    Pedigree,
+    ProductModel,
+    ReportingPeriod,
+    SystemBoundary,
+    Verification,
 )
 
 

@@ -14,10 +14,24 @@ from collections.abc import Sequence
 from cfp_core.disclosure import Disclosure
 from cfp_core.i18n import Msg
 from cfp_core.pact_fields import (
-    PactNotRepresentable, ProductMassMissing, boundary_text, cpc_from_ids, cradle_to_gate_primary_share,
-    cross_sectoral_standards, decimal_string, exemption, factor_sources, geography, header,
-    packaging_included, pact_unit, pf_id_for, product_mass_per_declared_unit, reference_period,
-    stage_value, verification_fields,
+    PactNotRepresentable,
+    ProductMassMissing,
+    boundary_text,
+    cpc_from_ids,
+    cradle_to_gate_primary_share,
+    cross_sectoral_standards,
+    decimal_string,
+    exemption,
+    factor_sources,
+    geography,
+    header,
+    packaging_included,
+    pact_unit,
+    pf_id_for,
+    product_mass_per_declared_unit,
+    reference_period,
+    stage_value,
+    verification_fields,
 )
 
 SPEC_V3 = "3.0.0"

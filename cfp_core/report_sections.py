@@ -13,7 +13,9 @@ from cfp_core.disclosure import Disclosure
 from cfp_core.i18n import fmt_number, fmt_percent, has, t
 from cfp_core.models import STAGES
 from cfp_core.report_analysis import (
-    assumptions_and_limitations, improvement_suggestions, source_breakdown,
+    assumptions_and_limitations,
+    improvement_suggestions,
+    source_breakdown,
 )
 from cfp_core.report_uncertainty import uncertainty
 

@@ -14,8 +14,8 @@ from cfp_core.disclosure import build_disclosure
 from cfp_core.excel_export import inventory_rows, inventory_workbook
 from cfp_core.pact import pact_v2, pact_v3
 from cfp_core.report import report_html, report_pdf
-from cfp_core.templates import ALL_COLUMNS
 from cfp_core.template_io import csv_bytes
+from cfp_core.templates import ALL_COLUMNS
 from cfp_core.text import FORMULA_TRIGGERS
 
 SECRET = "INTERNAL-SECRET-9b2c"

@@ -15,7 +15,13 @@ from jsonschema import Draft202012Validator, FormatChecker
 from cfp_core import store
 from cfp_core.disclosure import build_disclosure
 from cfp_core.pact import (
-    PactNotRepresentable, ProductMassMissing, decimal_string, pact_v2, pact_v3, pf_id_for, v3_gaps,
+    PactNotRepresentable,
+    ProductMassMissing,
+    decimal_string,
+    pact_v2,
+    pact_v3,
+    pf_id_for,
+    v3_gaps,
 )
 from cfp_core.pact_fields import cross_sectoral_standards
 

@@ -8,9 +8,19 @@ from cfp_core import store
 from cfp_core.editing import row_issue
 from cfp_core.errors import CfpError, NotFound
 from cfp_core.models import ActivityLine, ReportingPeriod
-from cfp_core.revisions import EditRejected, copy_from_previous_period, default_model_code, diff_revisions
-from cfp_core.revisions import drops_verification, known_factor_refs, new_product, period_choices, previous_period
-from cfp_core.revisions import revision_history_frame, save_edited_inventory
+from cfp_core.revisions import (
+    EditRejected,
+    copy_from_previous_period,
+    default_model_code,
+    diff_revisions,
+    drops_verification,
+    known_factor_refs,
+    new_product,
+    period_choices,
+    previous_period,
+    revision_history_frame,
+    save_edited_inventory,
+)
 
 WS = "WS-TPS-48-900A"
 P2025 = ReportingPeriod.year(2025)
