@@ -27,6 +27,7 @@ navigation = st.navigation({
     ],
     ui.tr("nav.group.data"): [
         page("products", "nav.products", ":material/edit_note:"),
+        page("suppliers", "nav.suppliers", ":material/local_shipping:"),
         page("factors", "nav.factors", ":material/library_books:"),
         page("publish", "nav.publish", ":material/ios_share:"),
     ],

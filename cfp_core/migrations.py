@@ -67,3 +67,14 @@ def published_snapshots(db: Database) -> None:
     db.table("snapshot_status_events").create_index(["snapshot_id", "id"])
     for table in ("published_snapshots", "snapshot_status_events"):
         make_immutable(db, table)
+
+
+@migrations(name="003_supplier_disclosures")
+def supplier_disclosures(db: Database) -> None:
+    """Suppliers' PACT footprint disclosures as received (payload = parsed disclosure JSON); append-only."""
+    db.table("supplier_disclosures").create(
+        {"id": int, "supplier": str, "product": str, "part": str, "received_at": str, "spec_version": str,
+         "payload": str, "content_hash": str},
+        pk="id", not_null={"supplier", "product", "received_at", "payload", "content_hash"},
+    )
+    make_immutable(db, "supplier_disclosures")

@@ -1,0 +1,79 @@
+"""Supplier footprints: import suppliers' PACT JSON disclosures and compare them fairly against a baseline."""
+
+import streamlit as st
+from pydantic import ValidationError
+
+import ui
+from cfp_core import supplier_compare, suppliers
+from cfp_core.errors import CfpError
+
+ICONS = {"blocking": ":material/block:", "caution": ":material/warning:", "info": ":material/info:"}
+
+
+def upload_section(db) -> None:
+    """Upload one or more PACT files; on "import", save every valid one and show each file's problems."""
+    files = st.file_uploader(ui.tr("suppliers.upload"), type=["json"], accept_multiple_files=True,
+                             key="suppliers_upload")
+    part = st.text_input(ui.tr("suppliers.part"), key="suppliers_part")
+    if not st.button(ui.tr("suppliers.save"), key="suppliers_save", disabled=not files):
+        return
+    for file in files or []:
+        try:
+            disclosure = suppliers.parse_disclosure(file.getvalue(), file.name)
+            new_id = suppliers.save_supplier_disclosure(db, disclosure, part.strip())
+            st.success(ui.tr("suppliers.saved", file=file.name, id=new_id))
+        except (CfpError, ValidationError) as error:
+            st.markdown(ui.tr("suppliers.file_error", file=file.name))
+            ui.show_error(error)
+
+
+def findings_section(comparison) -> None:
+    """Every comparability finding, grouped by disclosure, with a severity icon."""
+    st.subheader(ui.tr("suppliers.findings"))
+    if not comparison.findings:
+        st.success(ui.tr("suppliers.no_findings"))
+    for finding in comparison.findings:
+        who = comparison.disclosures[finding.index].supplier
+        text = f"**{finding.index + 1}. {who}** · {ui.tr('suppliers.severity.' + finding.severity)}: " \
+               f"{finding.message(ui.lang())}"
+        {"blocking": st.error, "caution": st.warning, "info": st.info}[finding.severity](
+            text, icon=ICONS[finding.severity])
+    if comparison.excluded:
+        st.subheader(ui.tr("suppliers.excluded"))
+        for index in comparison.excluded:
+            reasons = "; ".join(comparison.reasons(index, ui.lang()))
+            st.markdown(f"- **{index + 1}. {comparison.disclosures[index].supplier}**: {reasons}")
+
+
+def comparison_section(stored) -> None:
+    """Choose the disclosures and the baseline; show the table, the findings and the chart."""
+    by_id = {s.id: s for s in stored}
+    chosen = st.multiselect(ui.tr("suppliers.choose"), list(by_id), default=list(by_id)[-6:],
+                            key="suppliers_choose", format_func=lambda i: supplier_compare.stored_label(by_id[i]))
+    if not chosen:
+        return
+    baseline = st.selectbox(ui.tr("suppliers.baseline"), chosen, key="suppliers_baseline",
+                            format_func=lambda i: supplier_compare.stored_label(by_id[i]))
+    comparison = supplier_compare.compare_suppliers(
+        [by_id[i].disclosure for i in chosen], ui.lang(), baseline=chosen.index(baseline))
+    st.subheader(ui.tr("suppliers.compare"))
+    st.caption(ui.tr(f"suppliers.basis.{comparison.basis}"))
+    numbers = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format="%.4f")
+               for c in supplier_compare.NUMBER_COLUMNS}
+    st.dataframe(supplier_compare.comparison_table(comparison, ui.lang()), hide_index=True,
+                 key="suppliers_table", column_config=numbers)
+    findings_section(comparison)
+    st.altair_chart(supplier_compare.comparison_chart(comparison, ui.lang()), width="stretch")
+
+
+st.title(ui.tr("nav.suppliers"))
+st.caption(ui.tr("suppliers.intro"))
+with ui.open_db() as db:
+    upload_section(db)
+    stored = suppliers.list_supplier_disclosures(db)
+st.subheader(ui.tr("suppliers.stored"))
+if not stored:
+    st.info(ui.tr("suppliers.none"))
+else:
+    st.dataframe(supplier_compare.stored_table(stored, ui.lang()), hide_index=True, key="suppliers_stored")
+    comparison_section(stored)

@@ -1,0 +1,68 @@
+"""Supplier-footprints page: stored disclosures are listed and compared, in both languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cfp_core import store
+from cfp_core.i18n import t
+from cfp_core.suppliers import parse_disclosure, save_supplier_disclosure
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "suppliers"
+
+
+def save_samples(names) -> list[int]:
+    db = store.open_db()
+    try:
+        return [save_supplier_disclosure(db, parse_disclosure((DATA / f"{n}.json").read_bytes(), f"{n}.json"))
+                for n in names]
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_empty_store_invites_an_upload(page_app, lang):
+    at = page_app("suppliers", lang=lang).run()
+    assert not at.exception
+    assert at.title[0].value == t("nav.suppliers", lang)
+    assert at.info[0].value == t("suppliers.none", lang)
+    assert at.button(key="suppliers_save").label == t("suppliers.save", lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_comparison_table_findings_and_chart(page_app, lang):
+    save_samples(["supplier_a_v3", "supplier_b_v3", "supplier_c_ar6", "supplier_e_v2_kg"])
+    at = page_app("suppliers", lang=lang).run()
+    assert not at.exception
+    stored = at.dataframe[0].value
+    assert len(stored) == 4
+    table = at.dataframe[1].value
+    assert list(table.columns)[0] == t("suppliers.col.supplier", lang)
+    assert list(table.iloc[:, 0]) == ["华东电源科技有限公司", "Northwind Power Ltd", "岭南能源设备有限公司", "Kilo Parts GmbH"]
+    assert table.iloc[0, 2] == 26.962826674016668
+    errors = [e.value for e in at.error]
+    assert any(t("suppliers.severity.blocking", lang) in e and "AR6" in e for e in errors)
+    gwp_text = t("suppliers.finding.gwp", lang, gwp="AR6", base="AR5")
+    assert any(gwp_text in e for e in errors)
+    assert any(t("suppliers.finding.unit_per_kg", lang, unit=t("suppliers.unit.kilogram", lang),
+                                    base=t("suppliers.unit.piece", lang)) in w.value for w in at.warning)
+    assert at.caption[-1].value == t("suppliers.basis.per_kg", lang)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["mark"]["type"] == "bar"
+
+
+def test_changing_baseline_and_subset(page_app):
+    ids = save_samples(["supplier_a_v3", "supplier_b_v3", "supplier_d_old"])
+    at = page_app("suppliers", lang="en").run()
+    at.multiselect(key="suppliers_choose").set_value(ids[1:]).run()
+    at.selectbox(key="suppliers_baseline").set_value(ids[2]).run()
+    assert not at.exception
+    table = at.dataframe[1].value
+    assert list(table["Supplier"]) == ["Northwind Power Ltd", "Old Mill Electric Co"]
+    assert at.caption[-1].value == t("suppliers.basis.per_unit", "en")
+    assert any(t("suppliers.finding.deprecated", "en") in e.value for e in at.error)
+    excluded = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert len(excluded) == 1 and "Old Mill Electric Co" in excluded[0] and "Deprecated" in excluded[0]
