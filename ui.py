@@ -184,3 +184,17 @@ def trend_inputs(db, model_codes, set_id: str | None = None) -> tuple[list, list
             inventories.append(store.load_inventory(db, code, period))
             points.append((period, footprint(db, code, period, set_id)))
     return points, inventories
+
+
+def _leave_legacy_pages_mode() -> None:
+    """Route a deep link opened first after server start (``/products``) through app.py, not pages/ alone.
+
+    (Until st.navigation has run once, Streamlit treats ``pages/`` as a legacy app: raw file names, no language switch.)"""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_leave_legacy_pages_mode()

@@ -1,7 +1,4 @@
-"""Streamlit widgets of the "Products & data entry" page only: pickers, product form, table editor, save.
-
-No domain logic: every check and number comes from ``cfp_core`` (editing, editor_session, revisions).
-"""
+"""Widgets of the "Products & data entry" page: pickers, form, table editor, save. No domain logic (see cfp_core)."""
 
 from __future__ import annotations
 
@@ -36,9 +33,10 @@ def flash(message: str | None = None) -> None:
 
 def product_picker(db):
     """Select a product model (or "new"); the choice lives in the URL as ``?model=``. Returns the product or None."""
-    if "pending_model" in st.session_state:  # a product was just created: open it (the URL decides the index)
-        ui.set_query_params(model=st.session_state.pop("pending_model"), period=None)
-        st.session_state.pop("model", None)
+    if "pending_model" in st.session_state:  # just created: set the widget (popping it left the browser on "new")
+        st.session_state["model"] = code = st.session_state.pop("pending_model")
+        ui.set_query_params(model=code, period=None)
+        st.session_state.pop("period", None)  # the new product's own default period, not the last one shown
     products = {p.model_code: p for p in store.list_products(db)}
     options = [*products, NEW]
     wanted = ui.query_param("model") or revisions.default_model_code(list(products.values()))
@@ -56,6 +54,8 @@ def period_picker(db, model_code: str) -> str:
     labels = [c.label for c in choices]
     fresh = {c.label for c in choices if c.new}
     wanted = ui.query_param("period")
+    if st.session_state.pop("period_saved", None) == wanted in labels:  # just saved: drop its "(new)" label
+        st.session_state["period"] = wanted
     index = labels.index(wanted) if wanted in labels else 0
     shown = {p: ui.tr("products.period.new", label=p) if p in fresh else p for p in labels}
     choice = st.selectbox(ui.tr("products.period.select"), labels, index=index, key="period", format_func=shown.get)
@@ -145,10 +145,11 @@ def show_review(review: Review, state: EditorState) -> None:
         st.error("\n".join([head, "", *(f"- {md_escape(issue.message)}" for issue in review.issues)]))
     unit = editing.unit_label(state.product.declared_unit, lang)
     delta = None if review.delta_kg_co2e is None else f"{review.delta_kg_co2e:+.2f}"
+    color, arrow = ("off", "off") if delta in ("+0.00", "-0.00") else ("inverse", "auto")  # no change: no red arrow
     st.subheader(ui.tr("products.preview.title"))
     left, right = st.columns(2)
     left.metric(ui.tr("products.preview.total", unit=unit), f"{fmt_number(review.footprint.total_kg_co2e, 2)} kgCO₂e",
-                delta=delta, delta_color="inverse")
+                delta=delta, delta_color=color, delta_arrow=arrow)
     right.metric(ui.tr("products.preview.rows"), f"{len(review.lines)}")
     table = frames.stage_table(review.footprint, lang)
     if len(table):
@@ -178,6 +179,7 @@ def save_controls(db, state: EditorState, review: Review) -> None:
         ui.show_error(error)
         return
     flash(ui.tr("products.save.done", revision=revision, model=state.product.model_code, period=state.period.label))
+    st.session_state["period_saved"] = state.period.label
     st.rerun()
 
 

@@ -152,12 +152,14 @@ def copy_from_previous_period(db: Database, model_code: str, period_label: str,
 
 
 def period_choices(db: Database, model_code: str, today: date | None = None) -> list[PeriodChoice]:
-    """Return the stored periods (newest first), then new calendar years the user may start."""
+    """Return the stored periods (newest first), then new calendar years the user may start.
+
+    A model without data is offered last year first: the usual reporting year, comparable with other models."""
     stored = sorted(store.list_periods(db, model_code), reverse=True)
     year = (today or date.today()).year
     years = [int(p) for p in stored if p.isdigit()]
     candidates = {max(years) + 1, year} if years else {year - 1, year}
-    fresh = sorted((str(y) for y in candidates if str(y) not in stored), reverse=True)
+    fresh = sorted((str(y) for y in candidates if str(y) not in stored), reverse=bool(years))
     return [PeriodChoice(label=p) for p in stored] + [PeriodChoice(label=p, new=True) for p in fresh]
 
 

@@ -33,8 +33,11 @@ MESSAGES = {
         "Tick to keep the note inside the company (never on cards or exports).",
         "勾选后备注仅内部可见（不会出现在卡片和导出文件中）。"),
     "products.editor.caption": (
-        "Amounts are per {unit}. Add rows at the bottom of the table; select a row and press Delete to remove it.",
-        "数量均按每{unit}计。在表格底部添加行；选中行后按 Delete 键删除。"),
+        "Amounts are per {unit}. Add rows at the bottom of the table; a new row counts once stage, activity, amount, "
+        "unit and emission factor are all filled (a blue corner marks an empty required cell). "
+        "Select a row and press Delete to remove it.",
+        "数量均按每{unit}计。在表格底部添加行；新行须填齐阶段、活动、数量、单位和排放因子后才计入"
+        "（单元格角上的蓝色标记表示必填项尚空）。选中行后按 Delete 键删除。"),
     "products.factor.custom": ("Custom: {source} · {value} kg{gas}/{unit}", "自定义：{source} · {value} kg{gas}/{unit}"),
     # row issues
     "products.issue.row": (

@@ -154,7 +154,7 @@ def test_previous_period_and_period_choices(seeded_db):
     assert previous_period(seeded_db, WS, "2000") is None
     choices = period_choices(seeded_db, WS, today=date(2026, 3, 1))
     assert [(c.label, c.new) for c in choices] == [("2025", False), ("2024", False), ("2023", False), ("2026", True)]
-    assert [c.label for c in period_choices(seeded_db, "NO-DATA", today=date(2026, 3, 1))] == ["2026", "2025"]
+    assert [c.label for c in period_choices(seeded_db, "NO-DATA", today=date(2026, 3, 1))] == ["2025", "2026"]
 
 
 def test_known_factor_refs_and_default_model(seeded_db):
