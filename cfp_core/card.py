@@ -144,10 +144,14 @@ def stage_rows(d: Disclosure, lang: str) -> tuple[StageRow, ...]:
 
 
 def stage_frame(snapshot: Snapshot, lang: str = "zh") -> pd.DataFrame:
-    """Return ``stage``, ``stage_label``, ``kg_co2e``, ``share`` rows (for ``charts.stage_bar_chart``)."""
-    rows = [{"stage": r.stage, "stage_label": r.label, "kg_co2e": r.kg_co2e, "share": r.share}
+    """Return ``stage``, ``stage_label``, ``kg_co2e``, ``share``, ``share_text`` rows (for ``charts.stage_bar_chart``).
+
+    ``share_text`` is the share as printed on the card image (one decimal), so page and image agree.
+    """
+    rows = [{"stage": r.stage, "stage_label": r.label, "kg_co2e": r.kg_co2e, "share": r.share,
+             "share_text": r.share_text}
             for r in stage_rows(snapshot.disclosure, normalise_lang(lang))]
-    return pd.DataFrame(rows, columns=["stage", "stage_label", "kg_co2e", "share"])
+    return pd.DataFrame(rows, columns=["stage", "stage_label", "kg_co2e", "share", "share_text"])
 
 
 def card_facts(d: Disclosure, lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -52,10 +52,10 @@ with qr:
 st.subheader(view.stages_title)
 frame = card.stage_frame(snapshot, lang)
 st.altair_chart(charts.stage_bar_chart(frame, lang), width="stretch")
-st.dataframe(frame.drop(columns=["stage"]), hide_index=True, column_config={
+st.dataframe(frame, hide_index=True, column_order=["stage_label", "kg_co2e", "share_text"], column_config={
     "stage_label": ui.tr("card.stage_col"),
     "kg_co2e": st.column_config.NumberColumn(ui.tr("card.value_col"), format="%.2f"),
-    "share": st.column_config.NumberColumn(ui.tr("card.share_col"), format="percent")})
+    "share_text": st.column_config.TextColumn(ui.tr("card.share_col"))})
 
 columns = st.columns(2)
 for index, (label, lines) in enumerate(view.facts):

@@ -184,8 +184,9 @@ def test_render_card_rejects_unknown_formats(current):
 
 def test_stage_frame_feeds_the_stage_chart(current):
     frame = card.stage_frame(current, "en")
-    assert list(frame.columns) == ["stage", "stage_label", "kg_co2e", "share"]
+    assert list(frame.columns) == ["stage", "stage_label", "kg_co2e", "share", "share_text"]
     assert frame["kg_co2e"].sum() == pytest.approx(current.disclosure.total_kg_co2e)
+    assert list(frame["share_text"]) == ["25.7%", "15.2%", "33.5%", "8.8%", "16.8%"]  # as on the card image
 
 
 def _all_outputs(snapshot) -> list[str]:
