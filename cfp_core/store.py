@@ -215,8 +215,14 @@ def list_factor_sets(db: Database) -> list[FactorSet]:
 
 
 def known_factor_ids(db: Database) -> dict[str, str]:
-    """Return ``{factor_id: key}`` over all stored sets (for ``factors.resolve``)."""
-    return {f.factor_id: f.key for s in list_factor_sets(db) for f in s.factors}
+    """Return ``{factor_id: key}`` over all stored sets (for ``factors.resolve``).
+
+    Read straight from the stored JSON: every footprint needs this map, and validating every
+    set as models just to read two fields cost ~5× as much.
+    """
+    sql = """select json_extract(f.value, '$.factor_id') as factor_id, json_extract(f.value, '$.key') as key
+             from factor_sets, json_each(factor_sets.payload, '$.factors') as f"""
+    return {row["factor_id"]: row["key"] for row in db.query(sql)}
 
 
 # ---- helpers ---------------------------------------------------------------------------
