@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from cfp_core import store  # noqa: E402
-from cfp_core.seed import seed_database  # noqa: E402
+from cfp_core.store.seed import seed_database  # noqa: E402
 
 PERIOD = "2025"
 TEMPLATES = ("WS-TPS-48-300A", "WS-TPS-48-600A")

@@ -8,6 +8,7 @@ so pydantic wraps them into a single ``ValidationError``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -110,6 +111,88 @@ class NotPublishable(CfpError, ValueError):
     """A publish target's readiness checklist has blocking gaps."""
 
     key = "error.not_publishable"
+
+
+class TextRejected(CfpError, ValueError):
+    """Text contains control characters, markup or a spreadsheet formula trigger."""
+
+    key = "error.text_rejected"
+
+
+class UnknownFormat(CfpError, ValueError):
+    """An output format (card, export) was asked for that does not exist."""
+
+    key = "card.error.format"
+
+
+class CardFontMissing(CfpError, RuntimeError):
+    """No CJK font is installed, so Chinese would render as empty boxes."""
+
+    key = "card.error.font_missing"
+
+
+class UnknownAudience(CfpError, ValueError):
+    """A publication was asked for an audience that is not one of ``readiness.AUDIENCES``."""
+
+    key = "publish.error.unknown_audience"
+
+
+class ReasonRequired(CfpError, ValueError):
+    """A withdrawal (or rejection) needs a reason that buyers or colleagues will read."""
+
+    key = "publish.error.reason_required"
+
+
+class AlreadyWithdrawn(CfpError, ValueError):
+    """A snapshot that is already withdrawn cannot be withdrawn again."""
+
+    key = "publish.error.already_withdrawn"
+
+
+class PactNotRepresentable(CfpError, ValueError):
+    """The disclosure cannot be expressed in the requested PACT version; ``reason`` says why and the fix."""
+
+    key = "pact.error.not_representable"
+
+
+class ProductMassMissing(NotPublishable):
+    """A PACT v3 export needs ``productMassPerDeclaredUnit`` but the product has no mass."""
+
+    key = "pact.error.mass_missing"
+
+
+class NoLines(CfpError, ValueError):
+    """An inventory revision without a single activity line was about to be saved."""
+
+    key = "products.error.no_lines"
+
+
+class NoChanges(CfpError, ValueError):
+    """The edited inventory equals the latest revision, so there is nothing to save."""
+
+    key = "products.error.no_changes"
+
+
+class SamePeriod(CfpError, ValueError):
+    """A period's data cannot be copied onto the same period."""
+
+    key = "products.error.same_period"
+
+
+class EditRejected(CfpError, ValueError):
+    """An edited inventory still has row-level issues; nothing was saved."""
+
+    key = "products.error.rejected"
+
+    def __init__(self, issues: Sequence[Any], **params: Any) -> None:
+        self.issues = tuple(issues)
+        super().__init__(count=len(self.issues), **params)
+
+    def message(self, lang: str = "en") -> str:
+        """Return the head line and one line per issue (issues keep the language they were made in)."""
+        from cfp_core.i18n import t
+
+        return "\n".join([t(self.key, lang, **self.params), *(i.message for i in self.issues[:50])])
 
 
 def _short(value: Any, limit: int = 60) -> str:

@@ -1,15 +1,20 @@
-"""One-call operations over the store for pages and the CLI: load, calculate, explain.
+"""One-call operations over the store for pages and the CLI: load and calculate, one or many.
 
 Each function opens nothing itself: it takes a ``Database`` and returns models or frames.
+Many footprints at once (``footprints_of``) load each factor set and the id index only once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
 from cfp_core import store
 from cfp_core.calculate import Footprint, calculate_footprint
+from cfp_core.errors import NotFound
 from cfp_core.factors import FactorSet, GwpSet
+from cfp_core.i18n import Msg
 from cfp_core.library import gwp_sets
 from cfp_core.models import Inventory
 
@@ -40,3 +45,35 @@ def stored_footprint(
     """Load an inventory (latest or a given revision) and return its footprint."""
     inventory = store.load_inventory(db, model_code, period, revision)
     return footprint_of(db, inventory, set_id, gwp_id)
+
+
+def latest_revisions(inventory_rows: Iterable[dict], model_codes: Sequence[str], period: str) -> tuple[tuple[str, int], ...]:
+    """Return ``((model_code, latest revision), …)`` for ``model_codes`` in ``period``, in the given order.
+
+    ``inventory_rows`` are ``store.list_inventories`` rows. Raises ``NotFound`` naming the first
+    model without an inventory for the period.
+    """
+    revisions = {row["model_code"]: row["revision"] for row in inventory_rows if row["period"] == period}
+    for code in model_codes:
+        if code not in revisions:
+            raise NotFound(what=Msg("what.inventory"), ident=f"{code} {period}")
+    return tuple((code, revisions[code]) for code in model_codes)
+
+
+def footprints_of(db: Database, revisions: Sequence[tuple[str, int]], period: str,
+                  set_id: str | None = None) -> list[Footprint]:
+    """Return the footprint of each ``(model_code, revision)`` inventory of ``period``, in order.
+
+    ``set_id`` None values each inventory under the factor set it declares. Raises ``NotFound``,
+    ``FactorNotFound``, ``UnitMismatch`` or ``GwpMissing`` for the first inventory that fails.
+    """
+    known_ids = store.known_factor_ids(db)
+    sets: dict[str, FactorSet] = {}
+    results = []
+    for code, revision in revisions:
+        inventory = store.load_inventory(db, code, period, revision)
+        chosen = set_id or inventory.factor_set_id
+        if chosen not in sets:
+            sets[chosen] = store.load_factor_set(db, chosen)
+        results.append(calculate_footprint(inventory, sets[chosen], gwp_set(inventory.gwp_set), known_ids))
+    return results

@@ -12,19 +12,13 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-from cfp_core.errors import CfpError
+from cfp_core.errors import TextRejected
 from cfp_core.i18n import Msg
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript:|\bon[a-z]+\s*=", re.IGNORECASE)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+\-]{0,79}$")
-
-
-class TextRejected(CfpError, ValueError):
-    """Text contains control characters, markup or a spreadsheet formula trigger."""
-
-    key = "error.text_rejected"
 
 
 def check_text(value: str, limit: int = 200, multiline: bool = False) -> str:

@@ -3,11 +3,11 @@
 import streamlit as st
 
 import ui
-import ui_publish
-from cfp_core import card, charts
+from cfp_core import charts
 from cfp_core import publish as pub
-from cfp_core.card_image import qr_png
 from cfp_core.errors import CfpError
+from cfp_core.publish import card
+from ui import publish as ui_publish
 
 token = ui.query_param("token")
 if not token:
@@ -47,7 +47,7 @@ with head:
     if view.gate_text:
         st.caption(view.gate_text)
 with qr:
-    st.image(qr_png(view.link, 240), caption=view.scan_text, width=160)
+    st.image(card.qr_png(view.link, 240), caption=view.scan_text, width=160)
 
 st.subheader(view.stages_title)
 frame = card.stage_frame(snapshot, lang)

@@ -4,7 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import analysis, charts_analysis, store
+from cfp_core import analysis, store
 from cfp_core.errors import CfpError
 
 st.title(ui.tr("nav.compare_factors"))
@@ -61,7 +61,7 @@ if len(chosen) > 2:
 key, params = analysis.biggest_mover(comparison, a, b) or ("analysis.no_change", {})
 st.info(ui.tr(key, **params), icon=":material/lightbulb:")
 waterfall = analysis.waterfall_frame(comparison, a, b, lang)
-st.altair_chart(charts_analysis.waterfall_chart(waterfall, lang), width="stretch")
+st.altair_chart(analysis.waterfall_chart(waterfall, lang), width="stretch")
 
 st.subheader(ui.tr("compare.fs.attribution_title"))
 ui.analysis_table(analysis.attribution_table(comparison, a, b, lang), key="cf_attribution")

@@ -4,7 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import analysis, charts_analysis, store
+from cfp_core import analysis, store
 from cfp_core.errors import CfpError
 
 st.title(ui.tr("nav.compare_models"))
@@ -56,8 +56,8 @@ ui.analysis_table(table, key="cm_table")
 st.caption(ui.tr("compare.unit_caption", unit=unit, baseline=analysis.model_label(baseline, products, lang)))
 
 long = analysis.compare_models_long(footprints, products, lang, per_kg)
-_, shown, count = charts_analysis.limit_models(long)
-chart = charts_analysis.model_stage_chart(long, lang, title=f"{ui.tr('compare.chart_title')} ({unit})")
+_, shown, count = analysis.limit_models(long)
+chart = analysis.model_stage_chart(long, lang, title=f"{ui.tr('compare.chart_title')} ({unit})")
 st.altair_chart(chart, width="stretch")
 if shown < count:
     st.caption(ui.tr("compare.chart_capped", shown=shown, count=count))
@@ -66,5 +66,5 @@ name = f"{ui.tr('compare.csv_name')}-{period}"
 left, right = st.columns(2)
 left.download_button(ui.tr("label.download_csv"), lambda: analysis.frame_csv(table), file_name=f"{name}.csv",
                      mime="text/csv", key="cm_csv", on_click="ignore", icon=":material/download:")
-right.download_button(ui.tr("label.download_png"), lambda: charts_analysis.chart_png(chart), file_name=f"{name}.png",
+right.download_button(ui.tr("label.download_png"), lambda: analysis.chart_png(chart), file_name=f"{name}.png",
                       mime="image/png", key="cm_png", on_click="ignore", icon=":material/image:")

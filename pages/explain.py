@@ -4,8 +4,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import charts, explain, frames, reconcile, store
-from cfp_core import factor_tools as ft
+from cfp_core import charts, frames, store
+from cfp_core import library as ft
+from cfp_core.analysis import explain, reconcile
 from cfp_core.errors import CfpError
 
 L = ui.lang()

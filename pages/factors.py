@@ -4,7 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import factor_tools as ft
+from cfp_core import library as ft
 from cfp_core import store
 from cfp_core.errors import CfpError
 

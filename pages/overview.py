@@ -4,9 +4,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
+from cfp_core.analysis import overview
 from cfp_core.errors import CfpError
-from cfp_core.i18n import fmt_number
-from cfp_core.overview import portfolio_headline, portfolio_overview
+from cfp_core.numbers import fmt_number
 
 ROLES = (  # (role key, icon, [(page file, nav key)])
     ("sales", ":material/storefront:", [("pages/publish.py", "nav.publish"), ("pages/explain.py", "nav.explain")]),
@@ -76,11 +76,11 @@ st.title(ui.tr("nav.overview"))
 st.caption(ui.tr("overview.intro"))
 with ui.open_db() as db:
     try:
-        frame = portfolio_overview(db, ui.lang())
+        frame = overview.portfolio_overview(db, ui.lang())
     except (CfpError, ValidationError) as error:
         ui.show_error(error)
         st.stop()
-headline = None if frame.empty else portfolio_headline(frame)
+headline = None if frame.empty else overview.portfolio_headline(frame)
 if headline is None:
     st.info(ui.tr("overview.empty"))
 else:

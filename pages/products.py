@@ -1,18 +1,17 @@
-"""Products & data entry: choose or create a product, enter per-unit activity data, save revisions."""
+"""Products & data entry: choose or create a product, enter per-unit activity data, save editor."""
 
 import streamlit as st
 from pydantic import ValidationError
 
 import ui
-import ui_editor
-from cfp_core import revisions, store
-from cfp_core.editor_session import editor_state, review_edits
+from cfp_core import editor, store
 from cfp_core.errors import CfpError, ImportRejected
+from ui import editor as ui_editor
 
 
 def history_tab(db, state) -> None:
-    """Revision history of the period and the differences between two chosen revisions."""
-    history = revisions.revision_history_frame(db, state.product.model_code, state.period.label, ui.lang())
+    """Revision history of the period and the differences between two chosen editor."""
+    history = editor.revision_history_frame(db, state.product.model_code, state.period.label, ui.lang())
     if history.empty:
         st.info(ui.tr("products.history.empty"))
         return
@@ -27,7 +26,7 @@ def history_tab(db, state) -> None:
     old = left.selectbox(ui.tr("products.history.from"), numbers, index=min(1, len(numbers) - 1), key="diff_from")
     new = right.selectbox(ui.tr("products.history.to"), numbers, index=0, key="diff_to")
     code, period = state.product.model_code, state.period.label
-    diff = revisions.diff_revisions(store.load_inventory(db, code, period, old), store.load_inventory(db, code, period, new),
+    diff = editor.diff_revisions(store.load_inventory(db, code, period, old), store.load_inventory(db, code, period, new),
                                     ui.lang(), state.factor_set)
     if diff.empty:
         st.info(ui.tr("products.history.same"))
@@ -41,14 +40,14 @@ def import_tab(db) -> None:
     """Template downloads and CSV/Excel import; a file with any bad row is rejected whole."""
     st.caption(ui.tr("products.import.intro"))
     try:
-        from cfp_core import templates
+        from cfp_core import io as cfp_io
     except ImportError:
         st.info(ui.tr("products.import.unavailable"))
         return
     left, right = st.columns(2)
-    left.download_button(ui.tr("products.import.template_csv"), templates.template_bytes("csv", ui.lang()),
+    left.download_button(ui.tr("products.import.template_csv"), cfp_io.template_bytes("csv", ui.lang()),
                          file_name=f"cfp_template_{ui.lang()}.csv", mime="text/csv", key="template_csv")
-    right.download_button(ui.tr("products.import.template_xlsx"), templates.template_bytes("xlsx", ui.lang()),
+    right.download_button(ui.tr("products.import.template_xlsx"), cfp_io.template_bytes("xlsx", ui.lang()),
                           file_name=f"cfp_template_{ui.lang()}.xlsx", key="template_xlsx")
     upload = st.file_uploader(ui.tr("products.import.upload"), type=["csv", "xlsx"], key="import_file")
     if upload is None:
@@ -56,8 +55,8 @@ def import_tab(db) -> None:
     with st.status(ui.tr("products.import.parsing", name=upload.name), expanded=True) as status:
         progress = st.progress(0.2)
         try:
-            inventories = templates.read_inventory_file(upload.getvalue(), upload.name,
-                                                        revisions.known_factor_refs(db), ui.lang())
+            inventories = cfp_io.read_inventory_file(upload.getvalue(), upload.name,
+                                                        editor.known_factor_refs(db), ui.lang())
         except ImportRejected as error:
             status.update(label=ui.tr("products.import.failed"), state="error")
             head, *problems = error.message(ui.lang()).splitlines()
@@ -67,7 +66,7 @@ def import_tab(db) -> None:
         status.update(label=ui.tr("products.import.checked", count=len(inventories)), state="complete")
     if st.button(ui.tr("products.import.button"), key="import_go", type="primary"):
         try:
-            saved = templates.import_inventories(db, inventories, author="dashboard", comment=upload.name)
+            saved = cfp_io.import_inventories(db, inventories, author="dashboard", comment=upload.name)
         except (CfpError, ValidationError) as error:
             ui.show_error(error)
             return
@@ -85,7 +84,7 @@ with ui.open_db() as db:
         st.stop()
     period = ui_editor.period_picker(db, product.model_code)
     try:
-        state = editor_state(db, product.model_code, period)
+        state = editor.editor_state(db, product.model_code, period)
     except (CfpError, ValidationError) as error:
         ui.show_error(error)
         st.stop()
@@ -96,7 +95,7 @@ with ui.open_db() as db:
     with entry:
         ui_editor.copy_offer(db, state)
         edited = ui_editor.editor_table(state)
-        review = review_edits(state, edited, ui.lang())
+        review = editor.review_edits(state, edited, ui.lang())
         ui_editor.show_review(review, state)
         ui_editor.save_controls(db, state, review)
     with details:

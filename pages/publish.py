@@ -4,10 +4,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-import ui_publish
 from cfp_core import publish as pub
-from cfp_core.disclosure import build_disclosure
 from cfp_core.errors import CfpError
+from ui import publish as ui_publish
 
 st.title(ui.tr("nav.publish"))
 st.caption(ui.tr("publish.intro"))
@@ -20,7 +19,7 @@ with ui.open_db() as db:
         st.stop()
     model, period, set_id, audience = choice
     try:
-        disclosure = build_disclosure(db, model, period, set_id)
+        disclosure = pub.build_disclosure(db, model, period, set_id)
     except (CfpError, ValidationError) as error:
         ui.show_error(error)
         st.stop()

@@ -4,7 +4,8 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import supplier_compare, suppliers
+from cfp_core import io as cfp_io
+from cfp_core.analysis import suppliers as supplier_compare
 from cfp_core.errors import CfpError
 
 ICONS = {"blocking": ":material/block:", "caution": ":material/warning:", "info": ":material/info:"}
@@ -19,8 +20,8 @@ def upload_section(db) -> None:
         return
     for file in files or []:
         try:
-            disclosure = suppliers.parse_disclosure(file.getvalue(), file.name)
-            new_id = suppliers.save_supplier_disclosure(db, disclosure, part.strip())
+            disclosure = cfp_io.parse_disclosure(file.getvalue(), file.name)
+            new_id = cfp_io.save_supplier_disclosure(db, disclosure, part.strip())
             st.success(ui.tr("suppliers.saved", file=file.name, id=new_id))
         except (CfpError, ValidationError) as error:
             st.markdown(ui.tr("suppliers.file_error", file=file.name))
@@ -70,7 +71,7 @@ st.title(ui.tr("nav.suppliers"))
 st.caption(ui.tr("suppliers.intro"))
 with ui.open_db() as db:
     upload_section(db)
-    stored = suppliers.list_supplier_disclosures(db)
+    stored = cfp_io.list_supplier_disclosures(db)
 st.subheader(ui.tr("suppliers.stored"))
 if not stored:
     st.info(ui.tr("suppliers.none"))

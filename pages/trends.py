@@ -4,7 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import analysis, charts_analysis, store
+from cfp_core import analysis, store
 from cfp_core.errors import CfpError
 from cfp_core.i18n import t
 
@@ -53,7 +53,7 @@ with ui.open_db() as db:
 
 ui.illustrative_badge(analysis.any_illustrative_inventory(inventories))
 trend = analysis.trend_frame(points, products, lang)
-st.altair_chart(charts_analysis.trend_chart(trend, lang, ui.tr("trends.chart_title")), width="stretch")
+st.altair_chart(analysis.trend_chart(trend, lang, ui.tr("trends.chart_title")), width="stretch")
 
 if model == ALL:
     st.info(ui.tr("trends.pick_one_model"))
@@ -69,7 +69,7 @@ else:
         column.metric(label, value)
     st.caption(f"**{ui.tr('trends.method')}** — {ui.tr('trends.method_help')}")
     long = analysis.decomposition_long(decomposition, lang)
-    st.altair_chart(charts_analysis.decomposition_chart(long, lang), width="stretch")
+    st.altair_chart(analysis.decomposition_chart(long, lang), width="stretch")
     ui.analysis_table(analysis.decomposition_table(decomposition, lang), key="tr_decomposition")
 
 st.subheader(ui.tr("trends.hotspots_title", period=periods[-1]))

@@ -8,7 +8,7 @@ import pytest
 
 from cfp_core import store
 from cfp_core.library import gwp_sets, reference_factor_sets
-from cfp_core.seed import load_portfolio_file, seed_database
+from cfp_core.store.seed import load_portfolio_file, seed_database
 
 ROOT = Path(__file__).resolve().parents[1]
 WS_FILE = ROOT / "data" / "reference" / "ws_tps_48_900a.json"

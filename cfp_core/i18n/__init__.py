@@ -79,23 +79,3 @@ def line_where(line_no: int, stage: str, activity: str) -> Msg:
 def has(key: str) -> bool:
     """Return True if ``key`` is in the catalogue."""
     return key in CATALOGUE
-
-
-def fmt_number(value: float | None, decimals: int = 4, lang: str = DEFAULT_LANG) -> str:
-    """Format a number for display with thousands separators; "—" for None/NaN."""
-    if value is None or value != value:
-        return "—"
-    return f"{value:,.{decimals}f}"
-
-
-def fmt_percent(share: float | None, decimals: int = 2, lang: str = DEFAULT_LANG) -> str:
-    """Format a 0–1 share as a percentage ("25.73%")."""
-    if share is None or share != share:
-        return "—"
-    return f"{share * 100:.{decimals}f}%"
-
-
-def fmt_delta(value: float, decimals: int = 4, lang: str = DEFAULT_LANG) -> str:
-    """Format a signed difference ("+1.2345" / "−0.5000")."""
-    sign = "+" if value > 0 else ("−" if value < 0 else "±")
-    return f"{sign}{abs(value):,.{decimals}f}"

@@ -1,7 +1,7 @@
 """Explain page, line sentences and reconciliation of declared reports. (english, chinese)."""
 
 MESSAGES = {
-    # One sentence per line (cfp_core.explain.explain_line)
+    # One sentence per line (cfp_core.analysis.explain.explain_line)
     "explain.sentence": ("{activity}: {chain} = {result} kgCO₂e", "{activity}：{chain} = {result} kgCO₂e"),
     "explain.sentence.unit": ("(= {amount} {unit})", "（= {amount} {unit}）"),
     "explain.sentence.gwp": ("× GWP {gwp} ({gas})", "× GWP {gwp}（{gas}）"),
@@ -53,7 +53,7 @@ MESSAGES = {
         "{count} 个数值在 ±0.00005 kgCO₂e 内复算一致",
     ),
     "explain.reconcile.all": ("All findings", "全部核对结果"),
-    # Reconciliation messages (cfp_core.reconcile)
+    # Reconciliation messages (cfp_core.analysis.reconcile)
     "reconcile.kind.rounded_activity": ("Rounded activity data", "活动数据经四舍五入"),
     "reconcile.kind.unit_slip": ("Factor unit slip", "因子单位误用"),
     "reconcile.kind.arithmetic": ("Does not recompute", "无法复算"),

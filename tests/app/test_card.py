@@ -2,8 +2,8 @@
 
 import pytest
 
-from cfp_core import publish as pub
 from cfp_core import store
+from cfp_core.publish import snapshots as pub
 
 WS = ("WS-TPS-48-900A", "2025")
 

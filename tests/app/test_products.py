@@ -162,7 +162,7 @@ def test_demo_period_of_a_real_product_shows_the_badge(page_app):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_import_a_valid_file_creates_a_revision(page_app, seeded_db_path, lang):
-    from cfp_core.templates import write_inventory_file
+    from cfp_core.io.templates import write_inventory_file
 
     db = store.open_db(seeded_db_path)
     inventory = store.load_inventory(db, WS, "2025")
@@ -179,7 +179,7 @@ def test_import_a_valid_file_creates_a_revision(page_app, seeded_db_path, lang):
 
 @pytest.mark.parametrize(("lang", "head"), [("zh", "文件整体未导入"), ("en", "rejected as a whole")])
 def test_import_of_a_bad_file_lists_row_problems(page_app, seeded_db_path, lang, head):
-    from cfp_core.templates import write_inventory_file
+    from cfp_core.io.templates import write_inventory_file
 
     db = store.open_db(seeded_db_path)
     inventory = store.load_inventory(db, WS, "2025")

@@ -9,7 +9,7 @@ import pytest
 
 from cfp_core import store
 from cfp_core.i18n import t
-from cfp_core.suppliers import parse_disclosure, save_supplier_disclosure
+from cfp_core.io.suppliers import parse_disclosure, save_supplier_disclosure
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "suppliers"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cfp_core import store
-from cfp_core.seed import seed_database
+from cfp_core.store.seed import seed_database
 
 pw = pytest.importorskip("playwright.sync_api")
 

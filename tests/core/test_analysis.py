@@ -9,14 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cfp_core import analysis, calculate_footprint
+from cfp_core.analysis.factor_compare import signed_percent
+from cfp_core.analysis.hotspots import hotspots, suggestion_keys
+from cfp_core.analysis.trends import decomposition_frame
 from cfp_core.errors import FactorNotFound, NotFound
-from cfp_core.factor_compare import signed_percent
 from cfp_core.factors import EmissionFactor, FactorSet
-from cfp_core.hotspots import suggestion_keys
 from cfp_core.i18n import t
 from cfp_core.library import gwp_sets
 from cfp_core.models import ActivityLine, CustomFactor, DataSourceType, Inventory, ProductModel, ReportingPeriod
-from cfp_core.trends import decomposition_frame
 
 AR5 = gwp_sets()["AR5"]
 
@@ -363,7 +363,7 @@ def test_method_is_named_in_both_languages():
 
 def test_hotspots_of_the_report(ws_inventory, set_2024):
     fp = calculate_footprint(ws_inventory, set_2024, AR5)
-    frame = analysis.hotspots(fp, 3, "en")
+    frame = hotspots(fp, 3, "en")
     stages, lines = frame[frame["kind"] == "stage"], frame[frame["kind"] == "line"]
     assert list(stages["stage"]) == ["production", "raw_material_acquisition", "end_of_life"]
     assert list(lines["rank"]) == [1, 2, 3] and lines.iloc[0]["factor_key"] == "electricity.cn.national"
@@ -404,7 +404,8 @@ def test_suggestion_rules(lines, expected):
 # ---- batch loading ---------------------------------------------------------------------------
 
 def test_batch_footprints_match_the_single_path(seeded_db):
-    from cfp_core import batch, service, store
+    from cfp_core import service, store
+    from cfp_core import service as batch  # many footprints at once (was cfp_core.batch)
 
     rows = store.list_inventories(seeded_db)
     codes = ["WS-TPS-48-900A", "WS-TPS-48-300A"]
@@ -420,10 +421,9 @@ def test_batch_footprints_match_the_single_path(seeded_db):
 
 
 def test_batch_factor_comparison_of(seeded_db):
-    from cfp_core import batch
 
-    comparison = batch.factor_comparison_of(seeded_db, "WS-TPS-48-900A", "2025", ["cn-cfp-2023", "cn-cfp-2024"])
+    comparison = analysis.factor_comparison_of(seeded_db, "WS-TPS-48-900A", "2025", ["cn-cfp-2023", "cn-cfp-2024"])
     assert comparison.set_ids == ("cn-cfp-2023", "cn-cfp-2024")
     assert comparison.totals()["cn-cfp-2024"] == pytest.approx(93.4346, abs=5e-5)
     with pytest.raises(NotFound):
-        batch.factor_comparison_of(seeded_db, "WS-TPS-48-900A", "2025", ["no-such-set"])
+        analysis.factor_comparison_of(seeded_db, "WS-TPS-48-900A", "2025", ["no-such-set"])

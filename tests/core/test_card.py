@@ -11,11 +11,17 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from cfp_core import card, card_html, card_image, card_layout, store
-from cfp_core import publish as pub
+from cfp_core import store
 from cfp_core.charts import STAGE_COLORS
+from cfp_core.errors import UnknownFormat
 from cfp_core.models import ActivityLine, LifecycleStage
-from cfp_core.seed import seed_database
+from cfp_core.publish import card
+from cfp_core.publish import snapshots as pub
+from cfp_core.publish.card import html as card_html
+from cfp_core.publish.card import image as card_image
+from cfp_core.publish.card import layout as card_layout
+from cfp_core.publish.card.view import DEFAULT_BASE_URL
+from cfp_core.store.seed import seed_database
 
 WS = ("WS-TPS-48-900A", "2025")
 SECRET = "INTERNAL-SECRET-7f3a"
@@ -84,7 +90,7 @@ def test_html_makes_no_external_requests(current):
 def test_card_link_is_ascii_and_carries_token_and_language(current):
     url = card.card_url(current.token, "http://例子.cn/app/", "zh")
     assert url.isascii() and url.endswith(f"/card?token={current.token}&lang=zh")
-    assert card.card_view(current, "en").link.startswith(card.DEFAULT_BASE_URL)
+    assert card.card_view(current, "en").link.startswith(DEFAULT_BASE_URL)
 
 
 def test_superseded_and_withdrawn_banners(snapshots):
@@ -177,7 +183,7 @@ def test_bundle_folder_and_zip(current, tmp_path):
 
 
 def test_render_card_rejects_unknown_formats(current):
-    with pytest.raises(card.CfpError, match="docx"):
+    with pytest.raises(UnknownFormat, match="docx"):
         card.render_card(current, "docx")
     assert card.card_filename(current, "bundle") == "WS-TPS-48-900A_2025_v2.zip"
 

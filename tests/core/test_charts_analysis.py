@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from cfp_core import analysis, calculate_footprint, charts_analysis
+from cfp_core import analysis, calculate_footprint
+from cfp_core.analysis import charts as charts_analysis
 from cfp_core.charts import STAGE_COLORS
 from cfp_core.frames import stage_order
 from cfp_core.library import gwp_sets

@@ -12,8 +12,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from cfp_core import store, templates
+from cfp_core import store
 from cfp_core.cli import cli
+from cfp_core.io import templates
 
 ROOT = Path(__file__).resolve().parents[2]
 WS = ["--model", "WS-TPS-48-900A", "--period", "2025"]
@@ -179,7 +180,6 @@ def test_seed_creates_and_is_idempotent(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_reconcile_reports_the_reports_figures(seeded_db_path, lang):
-    pytest.importorskip("cfp_core.reconcile")
     table = run("--lang", lang, "reconcile", *WS)
     assert table.exit_code == 0, table.output
     assert "24.0450" in table.output and "14.2071" in table.output

@@ -1,4 +1,4 @@
-"""``python -m cfp_core publish`` and ``card``: thin shells over cfp_core.publish and cfp_core.card."""
+"""``python -m cfp_core publish`` and ``card``: thin shells over cfp_core.publish (snapshots) and cfp_core.publish.card."""
 
 import io
 import json
@@ -9,9 +9,9 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
-from cfp_core import publish as pub
 from cfp_core import store
 from cfp_core.cli import cli
+from cfp_core.publish import snapshots as pub
 
 
 @pytest.fixture

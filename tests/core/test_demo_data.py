@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cfp_core import service, store
-from cfp_core.seed import load_portfolio_file, seed_database
+from cfp_core.store.seed import load_portfolio_file, seed_database
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_FILE = ROOT / "data" / "demo" / "ws_tps_family.json"

@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 
 from cfp_core import store
 from cfp_core.cli import cli
-from cfp_core.disclosure import build_disclosure
-from cfp_core.excel_export import KG_FORMAT, SHARE_FORMAT, inventory_workbook
-from cfp_core.templates import read_inventory_file
+from cfp_core.io.templates import read_inventory_file
+from cfp_core.publish.disclosure import build_disclosure
+from cfp_core.publish.excel import KG_FORMAT, SHARE_FORMAT, inventory_workbook
 
 
 @pytest.fixture(scope="module")

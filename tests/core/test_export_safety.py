@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from cfp_core import store
-from cfp_core.disclosure import build_disclosure
-from cfp_core.excel_export import inventory_rows, inventory_workbook
-from cfp_core.pact import pact_v2, pact_v3
-from cfp_core.report import report_html, report_pdf
-from cfp_core.template_io import csv_bytes
-from cfp_core.templates import ALL_COLUMNS
+from cfp_core.io.tabular import csv_bytes
+from cfp_core.io.templates import ALL_COLUMNS
+from cfp_core.publish.disclosure import build_disclosure
+from cfp_core.publish.excel import inventory_rows, inventory_workbook
+from cfp_core.publish.pact import pact_v2, pact_v3
+from cfp_core.publish.report import report_html, report_pdf
 from cfp_core.text import FORMULA_TRIGGERS
 
 SECRET = "INTERNAL-SECRET-9b2c"

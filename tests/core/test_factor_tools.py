@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from cfp_core import factor_tools as ft
 from cfp_core import store
 from cfp_core.errors import FactorNotFound, FactorSetInvalid, ImmutableRecord, ImportRejected
-from cfp_core.factor_text import safe_link
 from cfp_core.factors import EmissionFactor, FactorFamily
 from cfp_core.i18n import t
+from cfp_core.library import tools as ft
+from cfp_core.library.labels import safe_link
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ft.factor_csv_template().decode("utf-8")

@@ -8,8 +8,9 @@ import pytest
 
 from cfp_core import units
 from cfp_core.factors import FactorFamily
-from cfp_core.i18n import CATALOGUE, Msg, fmt_delta, fmt_number, fmt_percent, has, normalise_lang, t
+from cfp_core.i18n import CATALOGUE, Msg, has, normalise_lang, t
 from cfp_core.models import BoundaryType, DataSourceType, LifecycleStage
+from cfp_core.numbers import fmt_delta, fmt_number, fmt_percent
 
 KEYS = sorted(CATALOGUE)
 

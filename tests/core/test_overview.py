@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from cfp_core import store
+from cfp_core.analysis.overview import OVERVIEW_COLUMNS, portfolio_headline, portfolio_overview
 from cfp_core.errors import NotFound
 from cfp_core.models import ActivityLine, Inventory, ProductModel, ReportingPeriod
-from cfp_core.overview import OVERVIEW_COLUMNS, portfolio_headline, portfolio_overview
 
 WS = "WS-TPS-48-900A"
 

@@ -13,17 +13,11 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from cfp_core import store
-from cfp_core.disclosure import build_disclosure
-from cfp_core.pact import (
-    PactNotRepresentable,
-    ProductMassMissing,
-    decimal_string,
-    pact_v2,
-    pact_v3,
-    pf_id_for,
-    v3_gaps,
-)
-from cfp_core.pact_fields import cross_sectoral_standards
+from cfp_core.errors import PactNotRepresentable, ProductMassMissing
+from cfp_core.publish import snapshots as pub
+from cfp_core.publish.disclosure import build_disclosure
+from cfp_core.publish.pact import decimal_string, pact_v2, pact_v3, pf_id_for, v3_gaps
+from cfp_core.publish.pact_fields import cross_sectoral_standards
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "pact"
 DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -236,10 +230,9 @@ def test_cli_pact_not_representable_exits_1(seeded_db_path, lang, text):
 
 
 def test_cli_pact_uses_the_published_snapshot_id(seeded_db_path):
-    publish = pytest.importorskip("cfp_core.publish")
     db = store.open_db(seeded_db_path)
     try:
-        snapshot = publish.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
+        snapshot = pub.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
     finally:
         db.close()
     document = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)

@@ -1,4 +1,4 @@
-"""Readiness checklists and immutable, versioned snapshots (cfp_core.publish, cfp_core.readiness)."""
+"""Readiness checklists and immutable, versioned snapshots (cfp_core.publish: snapshots, readiness)."""
 
 import json
 import re
@@ -7,15 +7,14 @@ from datetime import datetime
 
 import pytest
 
-from cfp_core import publish as pub
 from cfp_core import store
-from cfp_core.disclosure import build_disclosure
-from cfp_core.errors import CfpError, NotFound, NotPublishable
+from cfp_core.errors import CfpError, NotFound, NotPublishable, TextRejected
 from cfp_core.i18n import has
 from cfp_core.models import SystemBoundary
-from cfp_core.readiness import TARGETS, readiness
-from cfp_core.seed import seed_database
-from cfp_core.text import TextRejected
+from cfp_core.publish import snapshots as pub
+from cfp_core.publish.disclosure import build_disclosure
+from cfp_core.publish.readiness import TARGETS, readiness
+from cfp_core.store.seed import seed_database
 
 WS = ("WS-TPS-48-900A", "2025")
 

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from cfp_core.calculate import calculate_footprint
-from cfp_core.explain import explain_line, stage_lines
-from cfp_core.models import ActivityLine, CustomFactor, DeclaredResult, Inventory, ReportingPeriod
-from cfp_core.reconcile import (
+from cfp_core.analysis.explain import explain_line, stage_lines
+from cfp_core.analysis.reconcile import (
     MATCH_TOLERANCE,
     reconcile_inventory,
     reconcile_stored,
     reconciliation_columns,
     reconciliation_frame,
 )
+from cfp_core.calculate import calculate_footprint
+from cfp_core.models import ActivityLine, CustomFactor, DeclaredResult, Inventory, ReportingPeriod
 
 
 @pytest.fixture(scope="module")

@@ -13,11 +13,11 @@ from pypdf import PdfReader
 
 from cfp_core import store
 from cfp_core.cli import cli
-from cfp_core.disclosure import build_disclosure
 from cfp_core.models import Pedigree
-from cfp_core.report import report_html, report_pdf, stage_chart_png, uncertainty
-from cfp_core.report_analysis import assumptions_and_limitations, hotspots, improvement_suggestions
-from cfp_core.report_uncertainty import line_sigma, pedigree_u
+from cfp_core.publish.disclosure import build_disclosure
+from cfp_core.publish.report import report_html, report_pdf, stage_chart_png, uncertainty
+from cfp_core.publish.report.analysis import assumptions_and_limitations, hotspots, improvement_suggestions
+from cfp_core.publish.report.uncertainty import line_sigma, pedigree_u
 
 DAY = date(2026, 11, 24)
 

@@ -5,10 +5,7 @@ from datetime import date
 import pytest
 
 from cfp_core import store
-from cfp_core.editing import row_issue
-from cfp_core.errors import CfpError, NotFound
-from cfp_core.models import ActivityLine, ReportingPeriod
-from cfp_core.revisions import (
+from cfp_core.editor.revisions import (
     EditRejected,
     copy_from_previous_period,
     default_model_code,
@@ -21,6 +18,9 @@ from cfp_core.revisions import (
     revision_history_frame,
     save_edited_inventory,
 )
+from cfp_core.editor.table import row_issue
+from cfp_core.errors import CfpError, NotFound
+from cfp_core.models import ActivityLine, ReportingPeriod
 
 WS = "WS-TPS-48-900A"
 P2025 = ReportingPeriod.year(2025)

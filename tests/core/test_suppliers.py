@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cfp_core.errors import ImportRejected
-from cfp_core.supplier_compare import (
+from cfp_core.analysis.suppliers import (
     BLOCKING,
     CAUTION,
     INFO,
@@ -20,7 +19,8 @@ from cfp_core.supplier_compare import (
     stored_label,
     stored_table,
 )
-from cfp_core.suppliers import list_supplier_disclosures, mean_dqr, parse_disclosure, save_supplier_disclosure
+from cfp_core.errors import ImportRejected
+from cfp_core.io.suppliers import list_supplier_disclosures, mean_dqr, parse_disclosure, save_supplier_disclosure
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "suppliers"
 TODAY = date(2026, 11, 24)

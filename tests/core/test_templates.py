@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cfp_core import templates
-from cfp_core.errors import ImportRejected
+from cfp_core.errors import ImportRejected, TextRejected
+from cfp_core.io import templates
+from cfp_core.io.tabular import MAX_ROWS, TEMPLATE_COLUMNS
 from cfp_core.models import (
     STAGES,
     ActivityLine,
@@ -20,8 +21,7 @@ from cfp_core.models import (
     Inventory,
     ReportingPeriod,
 )
-from cfp_core.template_io import MAX_ROWS, TEMPLATE_COLUMNS
-from cfp_core.text import TextRejected, check_text
+from cfp_core.text import check_text
 from cfp_core.units import UNITS
 
 GOOD = {

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cfp_core import calculate_footprint, templates
+from cfp_core import calculate_footprint
 from cfp_core.cli import cli
+from cfp_core.io import templates
 from cfp_core.library import gwp_sets, reference_factor_sets
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "worked_examples"

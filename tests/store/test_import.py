@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cfp_core import store, templates
+from cfp_core import store
 from cfp_core.errors import ImportRejected
+from cfp_core.io import templates
 from cfp_core.models import Inventory, ReportingPeriod
 
 WS = "WS-TPS-48-900A"

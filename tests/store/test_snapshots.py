@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 
-from cfp_core import migrations
-from cfp_core import publish as pub
-from cfp_core.seed import seed_database
+from cfp_core.publish import snapshots as pub
+from cfp_core.store import migrations
+from cfp_core.store.seed import seed_database
 
 WS = ("WS-TPS-48-900A", "2025")
 

@@ -7,10 +7,11 @@ import sqlite3
 
 import pytest
 
-from cfp_core import migrations, store
+from cfp_core import store
 from cfp_core.errors import ImmutableRecord, NotFound
 from cfp_core.models import Organisation, ProductModel
-from cfp_core.seed import seed_database
+from cfp_core.store import migrations
+from cfp_core.store.seed import seed_database
 
 WRITES_PER_PROCESS = 50
 

@@ -1,0 +1,63 @@
+"""Analysis: compare models, factor versions and periods; hotspots; charts. The pages' explain,
+reconcile, overview and supplier views are the submodules ``explain``, ``reconcile``, ``overview``
+and ``suppliers``."""
+
+from cfp_core.analysis import explain, overview, reconcile, suppliers  # noqa: F401
+from cfp_core.analysis.charts import (  # noqa: F401
+    chart_png,
+    decomposition_chart,
+    limit_models,
+    model_stage_chart,
+    trend_chart,
+    waterfall_chart,
+)
+from cfp_core.analysis.compare import (  # noqa: F401
+    TOTAL,
+    WIDE_TABLE_MODELS,
+    compare_models,
+    compare_models_csv,
+    compare_models_long,
+    compare_models_rows,
+    comparison_table,
+    decomposition_headlines,
+    factor_headlines,
+    frame_csv,
+    headline_metrics,
+    per_unit_values,
+)
+from cfp_core.analysis.factor_compare import (  # noqa: F401
+    FactorComparison,
+    attribution_frame,
+    attribution_table,
+    biggest_mover,
+    compare_factor_sets,
+    factor_comparison_of,
+    factor_set_label,
+    factor_stage_frame,
+    waterfall_frame,
+)
+from cfp_core.analysis.hotspots import hotspot_table, suggestions  # noqa: F401
+from cfp_core.analysis.trends import (  # noqa: F401
+    Decomposition,
+    any_illustrative_inventory,
+    decompose_change,
+    decomposition_long,
+    decomposition_table,
+    model_label,
+    trend_frame,
+)
+from cfp_core.analysis.views import (  # noqa: F401
+    PERCENT_PREFIX,
+    any_illustrative,
+    column_formats,
+    comparison_unit,
+    index_factor_sets,
+    index_products,
+    metric_delta,
+    metric_value,
+    models_in_period,
+    models_with_data,
+    periods_of,
+    pick,
+    pick_many,
+)

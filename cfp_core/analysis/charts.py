@@ -1,0 +1,105 @@
+"""Charts of the analysis pages (altair, no streamlit): model stacks, waterfall, trends, decomposition.
+
+Stage colours come from ``charts.STAGE_COLORS``; the waterfall colours increases vermillion,
+decreases green and totals grey; the decomposition uses a purple/orange pair that no stage uses.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from cfp_core.analysis.trends import EFFECTS
+from cfp_core.charts import FONT, stacked_stage_chart
+from cfp_core.frames import stage_order
+from cfp_core.i18n import t
+
+MAX_CHART_MODELS = 40  # more bars than this are unreadable; the table keeps every model
+WATERFALL_COLORS = {"total": "#9E9E9E", "increase": "#D55E00", "decrease": "#009E73"}
+EFFECT_COLORS = {"activity": "#5D3A9B", "factor": "#E66100"}
+
+
+def limit_models(long_frame: pd.DataFrame, limit: int = MAX_CHART_MODELS) -> tuple[pd.DataFrame, int, int]:
+    """Return the rows of the first ``limit`` models of a long comparison frame, and (shown, total) counts."""
+    models = list(dict.fromkeys(long_frame["model"]))
+    kept = set(models[:limit])
+    return long_frame[long_frame["model"].isin(kept)], len(kept), len(models)
+
+
+def model_stage_chart(long_frame: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
+    """Stacked horizontal bars: one bar per model (in frame order), stacked by stage in report order.
+
+    ``long_frame`` comes from ``analysis.compare_models_long``; models beyond ``MAX_CHART_MODELS``
+    are left out (see ``limit_models``).
+    """
+    shown, _, _ = limit_models(long_frame)
+    return stacked_stage_chart(shown, "model_label", t("label.model", lang), lang, title=title)
+
+
+def waterfall_chart(frame: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
+    """Horizontal waterfall from ``analysis.waterfall_frame``: totals grey, increases vermillion, decreases green."""
+    unit = t("unit.kgco2e", lang)
+    kinds = list(WATERFALL_COLORS)
+    return (
+        alt.Chart(frame, title=title or "")
+        .mark_bar()
+        .encode(
+            y=alt.Y("label:N", sort=list(frame.sort_values("order")["label"]), title=None,
+                    axis=alt.Axis(labelLimit=320)),
+            x=alt.X("start:Q", title=unit),
+            x2="end:Q",
+            color=alt.Color("kind_label:N", title=None,
+                            scale=alt.Scale(domain=[t(f"analysis.waterfall.{k}", lang) for k in kinds],
+                                            range=[WATERFALL_COLORS[k] for k in kinds])),
+            tooltip=[alt.Tooltip("label:N", title=t("label.factor", lang)),
+                     alt.Tooltip("amount:Q", title=unit, format="+,.4f"),
+                     alt.Tooltip("end:Q", title=t("label.total", lang), format=",.4f")],
+        )
+        .configure(font=FONT)
+    )
+
+
+def trend_chart(trend: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
+    """Lines with points: total footprint per model over periods (from ``analysis.trend_frame``)."""
+    unit = t("unit.kgco2e", lang)
+    return (
+        alt.Chart(trend, title=title or "")
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("period:O", title=t("label.period", lang), sort="ascending"),
+            y=alt.Y("total_kg_co2e:Q", title=unit),
+            color=alt.Color("model_label:N", title=t("label.model", lang)),
+            tooltip=[alt.Tooltip("model_label:N", title=t("label.model", lang)),
+                     alt.Tooltip("period:O", title=t("label.period", lang)),
+                     alt.Tooltip("total_kg_co2e:Q", title=unit, format=",.4f"),
+                     alt.Tooltip("change_pct:Q", title="Δ%", format="+.2f")],
+        )
+        .configure(font=FONT)
+    )
+
+
+def decomposition_chart(long_frame: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
+    """Grouped horizontal bars per stage: activity effect vs factor effect (from ``trends.decomposition_long``)."""
+    unit = t("unit.kgco2e", lang)
+    labels = [t(f"trends.effect.{e}", lang) for e in EFFECTS]
+    return (
+        alt.Chart(long_frame, title=title or "")
+        .mark_bar()
+        .encode(
+            y=alt.Y("stage_label:N", sort=stage_order(lang), title=None),
+            yOffset=alt.YOffset("effect_label:N", sort=labels),
+            x=alt.X("kg_co2e:Q", title=unit),
+            color=alt.Color("effect_label:N", title=None,
+                            scale=alt.Scale(domain=labels, range=[EFFECT_COLORS[e] for e in EFFECTS])),
+            tooltip=[alt.Tooltip("stage_label:N", title=t("label.stage", lang)),
+                     alt.Tooltip("effect_label:N", title=t("trends.method", lang)),
+                     alt.Tooltip("kg_co2e:Q", title=unit, format="+,.4f")],
+        )
+        .configure(font=FONT)
+    )
+
+
+def chart_png(chart: alt.Chart, scale: float = 2) -> bytes:
+    """Return the chart rendered as PNG bytes (vl-convert; needs a CJK font for Chinese labels)."""
+    return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)

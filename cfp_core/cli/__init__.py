@@ -1,0 +1,32 @@
+"""Command line: ``python -m cfp_core …`` over the same core as the dashboard.
+
+Every command is registered here, explicitly: ``data`` (footprint, import, export, factors,
+reconcile, seed), ``publish`` (publish, card) and ``disclosure`` (pact, report, export-xlsx).
+"""
+
+from __future__ import annotations
+
+import click
+
+from cfp_core import __version__
+from cfp_core.cli import data, disclosure, publish
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cfp_core")
+@click.option("--db", "db_path", envvar="CFP_DB_PATH", type=click.Path(dir_okay=False),
+              help="SQLite database (default: $CFP_DB_PATH or data/cfp.db).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="en", show_default=True,
+              help="Language of labels and messages.")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, lang: str) -> None:
+    """Product carbon footprint (GB/T 24067-2024 / ISO 14067:2018) from the command line."""
+    ctx.obj = {"db_path": db_path, "lang": lang}
+
+
+for _command in (
+    data.footprint, data.import_file, data.export, data.factors, data.seed_command, data.reconcile,
+    publish.publish_command, publish.card_command,
+    disclosure.pact_command, disclosure.report_command, disclosure.export_xlsx_command,
+):
+    cli.add_command(_command)

@@ -1,0 +1,40 @@
+"""Data entry: the inventory table editor, its options, the editing session and revisions."""
+
+from cfp_core.editor.diff import DIFF_COLUMNS, diff_revisions  # noqa: F401
+from cfp_core.editor.options import (  # noqa: F401
+    custom_factor_label,
+    data_source_options,
+    factor_label,
+    factor_options,
+    stage_options,
+    unit_label,
+    unit_options,
+)
+from cfp_core.editor.revisions import (  # noqa: F401
+    PeriodChoice,
+    copy_from_previous_period,
+    default_model_code,
+    default_org_id,
+    drops_verification,
+    edited_inventory,
+    known_factor_refs,
+    new_product,
+    period_choices,
+    previous_period,
+    revision_history_frame,
+    save_edited_inventory,
+)
+from cfp_core.editor.session import EditorState, Review, editor_frame, editor_state, review_edits  # noqa: F401
+from cfp_core.editor.table import (  # noqa: F401
+    COLUMN_LABELS,
+    EDITOR_COLUMNS,
+    ORIGIN,
+    Preview,
+    RowIssue,
+    column_label,
+    frame_to_lines,
+    lines_to_frame,
+    numbered_lines,
+    preview_footprint,
+    row_issue,
+)

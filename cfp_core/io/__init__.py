@@ -1,0 +1,18 @@
+"""Files in and out: inventory templates (CSV/xlsx) and suppliers' PACT footprint files."""
+
+from cfp_core.io.suppliers import (  # noqa: F401
+    StoredDisclosure,
+    SupplierDisclosure,
+    list_supplier_disclosures,
+    mean_dqr,
+    parse_disclosure,
+    save_supplier_disclosure,
+)
+from cfp_core.io.templates import (  # noqa: F401
+    import_inventories,
+    inventory_rows,
+    read_inventory_file,
+    read_inventory_rows,
+    template_bytes,
+    write_inventory_file,
+)

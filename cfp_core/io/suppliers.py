@@ -1,0 +1,261 @@
+"""Suppliers' PACT ProductFootprint disclosures (v3.0 or v2.x): parse, validate and store them.
+
+``parse_disclosure`` reads one JSON file into a frozen ``SupplierDisclosure``; every problem is
+reported at once as ``ImportRejected`` whose rows name the JSON path of the field ("pcf.referencePeriodEnd")
+and say how to fix it. Decimal strings are parsed exactly (``Decimal`` → ``float``). Names are checked with
+the same rules as every other text (no markup, no formula triggers). Stored disclosures are append-only.
+Comparison: ``cfp_core.analysis.suppliers``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlite_utils import Database
+
+from cfp_core import store
+from cfp_core.errors import ImportRejected, RowProblem, TextRejected
+from cfp_core.text import check_text
+
+# (v3 path, v2 path) of each pcf field the comparison needs.
+_PCF_FIELDS = {
+    "unit": ("declaredUnitOfMeasurement", "declaredUnit"),
+    "amount": ("declaredUnitAmount", "unitaryProductAmount"),
+    "pcf_excl": ("pcfExcludingBiogenicUptake", "pCfExcludingBiogenic"),
+    "pcf_incl": ("pcfIncludingBiogenicUptake", "pCfIncludingBiogenic"),
+}
+
+
+class SupplierDisclosure(BaseModel):
+    """One supplier's PACT footprint, in the units it was declared (kgCO2e per declared unit)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pf_id: str
+    filename: str
+    supplier: str
+    product: str
+    product_ids: tuple[str, ...] = ()
+    spec_version: str
+    status: str = "Active"
+    declared_unit: str
+    declared_amount: float
+    mass_kg_per_unit: float | None = None
+    pcf_excluding_biogenic: float
+    pcf_including_biogenic: float | None = None
+    fossil_emissions: float | None = None
+    period_start: str
+    period_end: str
+    geography: str | None = None
+    gwp_sets: tuple[str, ...] = ()
+    standards: tuple[str, ...] = ()
+    primary_data_share: float | None = None  # percent, 0–100
+    dqr: tuple[tuple[str, float], ...] = ()
+    verified: bool = False
+    boundary: str = ""  # boundaryProcessesDescription
+    raw: dict[str, Any]
+
+    @property
+    def per_kg(self) -> float | None:
+        """kgCO2e per kilogram of product, when the mass per declared unit is known and positive."""
+        if not self.mass_kg_per_unit:
+            return None
+        return self.pcf_excluding_biogenic / self.mass_kg_per_unit
+
+    @property
+    def labelled_cradle_to_grave(self) -> bool:
+        """True when the boundary text claims cradle-to-grave without saying cradle-to-gate."""
+        text = self.boundary.lower().replace(" ", "-")
+        grave = "cradle-to-grave" in text or "摇篮到坟墓" in text
+        return grave and "cradle-to-gate" not in text and "摇篮到大门" not in text
+
+    @property
+    def period_label(self) -> str:
+        """"2025-01-01 – 2026-01-01" (end exclusive, as in PACT)."""
+        return f"{self.period_start} – {self.period_end}"
+
+
+class StoredDisclosure(BaseModel):
+    """A stored disclosure with its row id and the time it was received."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    received_at: str
+    part: str
+    disclosure: SupplierDisclosure
+
+
+class _Reader:
+    """Collects every problem of one document while reading its fields."""
+
+    def __init__(self, data: dict) -> None:
+        self.data, self.problems = data, []
+
+    def problem(self, path: str, value: Any, key: str, **params: Any) -> None:
+        self.problems.append(RowProblem(1, path, value, key, **params))
+
+    def get(self, path: str, required: bool = True) -> Any:
+        node: Any = self.data
+        for part in path.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is None and required:
+            self.problem(path, "", "suppliers.problem.missing")
+        return node
+
+    def decimal(self, path: str, required: bool = True, sign: str = "") -> float | None:
+        value = self.get(path, required)
+        if value is None:
+            return None
+        try:
+            number = Decimal(str(value)) if isinstance(value, str | int | float) and not isinstance(value, bool) \
+                else Decimal("nan")
+        except InvalidOperation:
+            number = Decimal("nan")
+        if not number.is_finite() or not math.isfinite(float(number)):
+            self.problem(path, value, "suppliers.problem.decimal")
+            return None
+        if (sign == "+" and number <= 0) or (sign == "0+" and number < 0):
+            self.problem(path, value, "suppliers.problem.positive" if sign == "+" else "suppliers.problem.negative")
+            return None
+        return float(number)
+
+    def text(self, path: str, required: bool = True, limit: int = 200) -> str | None:
+        value = self.get(path, required)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(path, value, "suppliers.problem.text")
+            return None
+        try:
+            return check_text(value, limit=limit)
+        except TextRejected as error:
+            self.problem(path, value, "error.text_rejected", **error.params)
+            return None
+
+    def date(self, path: str) -> str | None:
+        value = self.get(path)
+        if value is None:
+            return None
+        try:
+            return datetime.fromisoformat(str(value).replace("Z", "+00:00")).date().isoformat()
+        except ValueError:
+            self.problem(path, value, "suppliers.problem.date")
+            return None
+
+    def strings(self, path: str, required: bool = True) -> tuple[str, ...]:
+        value = self.get(path, required)
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items) or not items:
+            self.problem(path, value, "suppliers.problem.list")
+            return ()
+        return tuple(items)
+
+
+def _load_json(data: bytes, filename: str) -> dict:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ImportRejected([RowProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
+                             file=filename) from None
+    if not isinstance(document, dict) or not isinstance(document.get("pcf"), dict):
+        raise ImportRejected([RowProblem(1, "pcf", "", "suppliers.problem.not_pact")], file=filename)
+    return document
+
+
+def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
+    """Parse one PACT ProductFootprint JSON (v3.0 or v2.x) into a ``SupplierDisclosure``.
+
+    Raises ``ImportRejected`` if the JSON is malformed, a required field is missing, a decimal does
+    not parse or is negative where PACT forbids it, a date is invalid, or a name contains markup.
+    """
+    document = _load_json(data, filename)
+    read = _Reader(document)
+    spec = read.text("specVersion") or ""
+    v3 = not spec.startswith("2")
+    if spec and spec[:1] not in ("2", "3"):
+        read.problem("specVersion", spec, "suppliers.problem.spec")
+    col = 0 if v3 else 1
+    path = {name: "pcf." + paths[col] for name, paths in _PCF_FIELDS.items()}
+    gwp = read.strings("pcf.ipccCharacterizationFactors") if v3 else (
+        read.strings("pcf.ipccCharacterizationFactorsSources", required=False)
+        or read.strings("pcf.characterizationFactors"))
+    fields = dict(
+        pf_id=read.text("id") or "", filename=filename, supplier=read.text("companyName"),
+        product=read.text("productNameCompany", limit=400), product_ids=read.strings("productIds", required=False),
+        spec_version=spec, status=read.text("status", required=False) or "Active",
+        declared_unit=read.text(path["unit"]), declared_amount=read.decimal(path["amount"], sign="+"),
+        mass_kg_per_unit=read.decimal("pcf.productMassPerDeclaredUnit", required=v3, sign="0+"),
+        pcf_excluding_biogenic=read.decimal(path["pcf_excl"], sign="0+"),
+        pcf_including_biogenic=read.decimal(path["pcf_incl"], required=v3),
+        fossil_emissions=read.decimal("pcf.fossilGhgEmissions", sign="0+"),
+        period_start=read.date("pcf.referencePeriodStart"), period_end=read.date("pcf.referencePeriodEnd"),
+        geography=next((read.text(f"pcf.{g}", required=False) for g in (
+            "geographyCountrySubdivision", "geographyCountry", "geographyRegionOrSubregion")
+            if read.get(f"pcf.{g}", required=False)), None),
+        gwp_sets=gwp, standards=_standards(read, v3),
+        primary_data_share=read.decimal("pcf.primaryDataShare", required=False, sign="0+"),
+        dqr=_dqr(read), verified=bool(read.get("pcf.verification" if v3 else "pcf.assurance", required=False)),
+        boundary=str(read.get("pcf.boundaryProcessesDescription", required=False) or ""), raw=document,
+    )
+    if read.problems:
+        raise ImportRejected(read.problems, file=filename)
+    if fields["mass_kg_per_unit"] is None and fields["declared_unit"] == "kilogram":
+        fields["mass_kg_per_unit"] = 1.0
+    return SupplierDisclosure(**fields)
+
+
+def _standards(read: _Reader, v3: bool) -> tuple[str, ...]:
+    if v3 or read.get("pcf.crossSectoralStandards", required=False) is not None:
+        return read.strings("pcf.crossSectoralStandards")
+    return read.strings("pcf.crossSectoralStandardsUsed")
+
+
+def _dqr(read: _Reader) -> tuple[tuple[str, float], ...]:
+    dqi = read.get("pcf.dqi", required=False)
+    if not isinstance(dqi, dict):
+        return ()
+    scores = []
+    for name in ("technologicalDQR", "temporalDQR", "geographicalDQR"):
+        if name in dqi:
+            value = read.decimal(f"pcf.dqi.{name}", sign="+")
+            if value is not None:
+                scores.append((name, value))
+    return tuple(scores)
+
+
+def mean_dqr(disclosure: SupplierDisclosure) -> float | None:
+    """Return the mean of the disclosure's DQR scores (v3 range 1–5, v2 range 1–3), or None."""
+    values = [value for _, value in disclosure.dqr]
+    return math.fsum(values) / len(values) if values else None
+
+
+def save_supplier_disclosure(db: Database, disclosure: SupplierDisclosure, part: str = "") -> int:
+    """Append a disclosure to ``supplier_disclosures`` and return its row id.
+
+    Every save appends (the same file saved twice gives two rows, with the same ``content_hash``).
+    Raises ``sqlite3.OperationalError`` if the database is locked past its busy timeout.
+    """
+    with store.write_transaction(db):
+        table = db.table("supplier_disclosures")
+        table.insert({
+            "supplier": disclosure.supplier, "product": disclosure.product, "part": part or disclosure.product,
+            "received_at": store.now(), "spec_version": disclosure.spec_version,
+            "payload": disclosure.model_dump_json(), "content_hash": store.content_hash(disclosure.raw),
+        })
+        return table.last_pk
+
+
+def list_supplier_disclosures(db: Database) -> list[StoredDisclosure]:
+    """Return every stored disclosure, oldest first."""
+    rows = db.execute(
+        "SELECT id, received_at, part, payload FROM supplier_disclosures ORDER BY id").fetchall()
+    return [StoredDisclosure(id=r[0], received_at=r[1], part=r[2] or "",
+                             disclosure=SupplierDisclosure.model_validate_json(r[3])) for r in rows]

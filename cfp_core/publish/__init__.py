@@ -1,0 +1,17 @@
+"""Publishing: the publishable view of a footprint (``disclosure``), readiness checklists, immutable
+snapshots, and every output made from them: the card (``card``), PACT JSON (``pact``), the study
+report (``report``) and the Excel workbook (``excel``)."""
+
+from cfp_core.publish.disclosure import Disclosure, build_disclosure  # noqa: F401
+from cfp_core.publish.readiness import AUDIENCES, TARGETS, Check, readiness  # noqa: F401
+from cfp_core.publish.snapshots import (  # noqa: F401
+    Snapshot,
+    current_status,
+    latest_snapshot,
+    list_snapshots,
+    load_snapshot,
+    publish,
+    snapshot_table,
+    verify_snapshot,
+    withdraw,
+)

@@ -1,0 +1,246 @@
+"""SQLite store (sqlite-utils): organisations, product models, inventories, factor sets.
+
+Every save of a product or an inventory appends a new revision; earlier revisions stay
+readable and triggers in the schema refuse UPDATE and DELETE on them. Writes run inside
+``write_transaction`` (``BEGIN IMMEDIATE``), so a save is whole or not at all.
+The database path comes from ``CFP_DB_PATH`` or defaults to ``data/cfp.db``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cfp_core.errors import ImmutableRecord, NotFound
+from cfp_core.factors import FactorSet
+from cfp_core.i18n import Msg
+from cfp_core.models import Inventory, Organisation, ProductModel
+from cfp_core.store import migrations
+
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
+
+
+def db_path() -> Path:
+    """Return the database path: ``$CFP_DB_PATH`` or ``data/cfp.db``."""
+    return Path(os.environ.get("CFP_DB_PATH") or DEFAULT_DB)
+
+
+def open_db(path: str | Path | None = None, memory: bool = False) -> Database:
+    """Open (creating if needed) the database with WAL, a busy timeout and the schema applied."""
+    if memory:
+        db = Database(memory=True)
+    else:
+        target = Path(path) if path else db_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(sqlite3.connect(str(target), timeout=10, check_same_thread=False))
+        db.enable_wal()
+    db.execute("PRAGMA busy_timeout = 10000")
+    migrations.apply(db)
+    return db
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Run the block in one ``BEGIN IMMEDIATE`` transaction (a savepoint when nested)."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def now() -> str:
+    """Return the current UTC time as ISO 8601 (seconds)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def canonical_json(data) -> str:
+    """Return compact JSON with sorted keys: the form that is hashed and stored."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def content_hash(data) -> str:
+    """Return the SHA-256 hex digest of ``canonical_json(data)``."""
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def _guard(error: sqlite3.DatabaseError, what: str, ident: str):
+    if "immutable" in str(error):
+        raise ImmutableRecord(what=Msg(what), ident=ident) from error
+    raise error
+
+
+# ---- organisations and product models -------------------------------------------------
+
+def save_organisation(db: Database, org: Organisation) -> None:
+    """Insert or replace an organisation."""
+    with write_transaction(db):
+        db.table("organisations").upsert(
+            {"org_id": org.org_id, "payload": canonical_json(org.model_dump(mode="json")), "updated_at": now()},
+            pk="org_id",
+        )
+
+
+def load_organisation(db: Database, org_id: str) -> Organisation:
+    """Return an organisation. Raises ``NotFound``."""
+    rows = list(db.query("select payload from organisations where org_id = ?", [org_id]))
+    if not rows:
+        raise NotFound(what=Msg("what.product"), ident=org_id)
+    return Organisation.model_validate_json(rows[0]["payload"])
+
+
+def list_organisations(db: Database) -> list[Organisation]:
+    """Return all organisations."""
+    return [Organisation.model_validate_json(r["payload"]) for r in db.query("select payload from organisations order by org_id")]
+
+
+def save_product(db: Database, product: ProductModel, author: str = "", comment: str = "") -> int:
+    """Append a revision of a product model; return its revision number (1, 2, …)."""
+    with write_transaction(db):
+        return _append(db, "product_revisions", {"model_code": product.model_code},
+                       product.model_dump(mode="json"), author, comment)
+
+
+def load_product(db: Database, model_code: str, revision: int | None = None) -> ProductModel:
+    """Return the latest (or a given) revision of a product model. Raises ``NotFound``."""
+    row = _latest(db, "product_revisions", {"model_code": model_code}, revision)
+    if row is None:
+        raise NotFound(what=Msg("what.product"), ident=model_code)
+    return ProductModel.model_validate_json(row["payload"])
+
+
+def list_products(db: Database) -> list[ProductModel]:
+    """Return the latest revision of every product model, ordered by model code."""
+    sql = """select payload from product_revisions p where revision =
+             (select max(revision) from product_revisions where model_code = p.model_code)
+             order by model_code"""
+    return [ProductModel.model_validate_json(r["payload"]) for r in db.query(sql)]
+
+
+# ---- inventories -----------------------------------------------------------------------
+
+def save_inventory(db: Database, inventory: Inventory, author: str = "", comment: str = "") -> int:
+    """Append a revision of an inventory; return its revision number.
+
+    Raises ``NotFound`` if the product model is not stored.
+    """
+    with write_transaction(db):
+        load_product(db, inventory.model_code)
+        payload = inventory.model_dump(mode="json")
+        return _append(db, "inventory_revisions",
+                       {"model_code": inventory.model_code, "period": inventory.period.label},
+                       payload, author, comment, content_hash=content_hash(payload))
+
+
+def load_inventory(db: Database, model_code: str, period: str, revision: int | None = None) -> Inventory:
+    """Return the latest (or a given) revision of an inventory. Raises ``NotFound``."""
+    row = _latest(db, "inventory_revisions", {"model_code": model_code, "period": period}, revision)
+    if row is None:
+        raise NotFound(what=Msg("what.inventory"), ident=f"{model_code} {period}" + (f" r{revision}" if revision else ""))
+    return Inventory.model_validate_json(row["payload"])
+
+
+def inventory_revisions(db: Database, model_code: str, period: str) -> list[dict]:
+    """Return the revision history of an inventory (newest first): revision, created_at, author, comment, content_hash."""
+    sql = """select revision, created_at, author, comment, content_hash from inventory_revisions
+             where model_code = ? and period = ? order by revision desc"""
+    return list(db.query(sql, [model_code, period]))
+
+
+def latest_revision(db: Database, model_code: str, period: str) -> int | None:
+    """Return the latest revision number of an inventory, or None."""
+    rows = inventory_revisions(db, model_code, period)
+    return rows[0]["revision"] if rows else None
+
+
+def list_periods(db: Database, model_code: str | None = None) -> list[str]:
+    """Return the period labels that have inventories (for one model, or any), sorted."""
+    where, args = ("where model_code = ?", [model_code]) if model_code else ("", [])
+    return [r["period"] for r in db.query(f"select distinct period from inventory_revisions {where} order by period", args)]
+
+
+def list_inventories(db: Database) -> list[dict]:
+    """Return one row per stored inventory: model_code, period, revision (latest), created_at."""
+    sql = """select model_code, period, max(revision) as revision, max(created_at) as created_at
+             from inventory_revisions group by model_code, period order by model_code, period"""
+    return list(db.query(sql))
+
+
+# ---- factor sets -----------------------------------------------------------------------
+
+def save_factor_set(db: Database, factor_set: FactorSet) -> None:
+    """Store a factor set. Sets are immutable: a changed set is saved under a new id.
+
+    Raises ``ImmutableRecord`` if the id exists with different content.
+    """
+    payload = canonical_json(factor_set.model_dump(mode="json"))
+    with write_transaction(db):
+        rows = list(db.query("select payload from factor_sets where set_id = ?", [factor_set.set_id]))
+        if rows:
+            if rows[0]["payload"] != payload:
+                raise ImmutableRecord(what=Msg("what.factor_set"), ident=factor_set.set_id)
+            return
+        db.table("factor_sets").insert({
+            "set_id": factor_set.set_id, "payload": payload, "reference": int(factor_set.reference),
+            "parent_id": factor_set.parent_id or "", "created_at": now(),
+        })
+
+
+def load_factor_set(db: Database, set_id: str) -> FactorSet:
+    """Return a stored factor set. Raises ``NotFound``."""
+    rows = list(db.query("select payload from factor_sets where set_id = ?", [set_id]))
+    if not rows:
+        raise NotFound(what=Msg("what.factor_set"), ident=set_id)
+    return FactorSet.model_validate_json(rows[0]["payload"])
+
+
+def list_factor_sets(db: Database) -> list[FactorSet]:
+    """Return all stored factor sets: reference sets first, then custom ones by id."""
+    rows = db.query("select payload from factor_sets order by reference desc, rowid")
+    return [FactorSet.model_validate_json(r["payload"]) for r in rows]
+
+
+def known_factor_ids(db: Database) -> dict[str, str]:
+    """Return ``{factor_id: key}`` over all stored sets (for ``factors.resolve``).
+
+    Read straight from the stored JSON: every footprint needs this map, and validating every
+    set as models just to read two fields cost ~5× as much.
+    """
+    sql = """select json_extract(f.value, '$.factor_id') as factor_id, json_extract(f.value, '$.key') as key
+             from factor_sets, json_each(factor_sets.payload, '$.factors') as f"""
+    return {row["factor_id"]: row["key"] for row in db.query(sql)}
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+def _append(db, table, keys: dict, payload: dict, author: str, comment: str, **extra) -> int:
+    where = " and ".join(f"{k} = ?" for k in keys)
+    current = next(iter(db.query(f"select max(revision) as r from {table} where {where}", list(keys.values()))))["r"]
+    revision = (current or 0) + 1
+    db.table(table).insert({**keys, "revision": revision, "payload": canonical_json(payload),
+                            "created_at": now(), "author": author, "comment": comment, **extra})
+    return revision
+
+
+def _latest(db, table, keys: dict, revision: int | None):
+    where = " and ".join(f"{k} = ?" for k in keys)
+    args = list(keys.values())
+    if revision is not None:
+        where += " and revision = ?"
+        args.append(revision)
+    rows = list(db.query(f"select payload from {table} where {where} order by revision desc limit 1", args))
+    return rows[0] if rows else None

@@ -1,0 +1,75 @@
+"""Seed a database with the shipped reference factor sets, the reference case and demo data.
+
+Portfolio files (``data/reference/*.json``, ``data/demo/*.json``) hold an organisation,
+product models and inventories as their pydantic JSON. Seeding is idempotent: a record
+that already exists is left alone, so user revisions are never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from cfp_core.library import DATA_DIR, reference_factor_sets
+from cfp_core.models import Inventory, Organisation, ProductModel
+from cfp_core.store import db as store
+
+PORTFOLIO_DIRS = (DATA_DIR / "reference", DATA_DIR / "demo")
+
+
+def load_portfolio_file(path: Path) -> tuple[list[Organisation], list[ProductModel], list[Inventory]]:
+    """Return the organisations, products and inventories of one portfolio JSON file."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    orgs = [Organisation.model_validate(o) for o in _as_list(data.get("organisation") or data.get("organisations"))]
+    products = [ProductModel.model_validate(p) for p in data.get("products", [])]
+    inventories = [Inventory.model_validate(i) for i in data.get("inventories", [])]
+    return orgs, products, inventories
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def seed_database(db: Database, include_demo: bool = True) -> dict[str, int]:
+    """Store reference factor sets, the reference case and (optionally) demo data if absent.
+
+    Returns counts of what was added.
+    """
+    added = {"factor_sets": 0, "products": 0, "inventories": 0}
+    existing_sets = {row["set_id"] for row in db.query("select set_id from factor_sets")}
+    with store.write_transaction(db):
+        for factor_set in reference_factor_sets().values():
+            if factor_set.set_id not in existing_sets:
+                store.save_factor_set(db, factor_set)
+                added["factor_sets"] += 1
+        # reference first: demo files add illustrative periods to the reference product
+        for folder in PORTFOLIO_DIRS if include_demo else PORTFOLIO_DIRS[:1]:
+            for path in sorted(folder.glob("*.json")):
+                _seed_portfolio(db, path, added)
+    return added
+
+
+def _seed_portfolio(db: Database, path: Path, added: dict[str, int]) -> None:
+    orgs, products, inventories = load_portfolio_file(path)
+    known_orgs = {o.org_id for o in store.list_organisations(db)}
+    for org in orgs:
+        if org.org_id not in known_orgs:
+            store.save_organisation(db, org)
+    known_products = {p.model_code for p in store.list_products(db)}
+    for product in products:
+        if product.model_code not in known_products:
+            store.save_product(db, product, author="seed", comment=f"seeded from {path.name}")
+            added["products"] += 1
+    for inventory in inventories:
+        if store.latest_revision(db, inventory.model_code, inventory.period.label) is None:
+            store.save_inventory(db, inventory, author="seed", comment=f"seeded from {path.name}")
+            added["inventories"] += 1
+
+
+def is_seeded(db: Database) -> bool:
+    """Return True if the database already holds factor sets."""
+    return bool(next(iter(db.query("select count(*) as n from factor_sets")))["n"])

@@ -1,0 +1,200 @@
+"""Widgets of the "Products & data entry" page: pickers, form, table editor, save. No domain logic (see cfp_core)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+import ui
+from cfp_core import charts, editor, frames, store
+from cfp_core.editor import EditorState, Review
+from cfp_core.errors import CfpError
+from cfp_core.numbers import fmt_number
+
+NEW = "__new__"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
+
+
+def md_escape(text: str) -> str:
+    """Escape markdown so user text (even '<script>') shows literally inside st.error/st.success."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def flash(message: str | None = None) -> None:
+    """Queue a success message for the next run (``message``), or show and clear a queued one."""
+    if message is not None:
+        st.session_state["flash"] = message
+    elif "flash" in st.session_state:
+        st.success(md_escape(st.session_state.pop("flash")))
+
+
+def product_picker(db):
+    """Select a product model (or "new"); the choice lives in the URL as ``?model=``. Returns the product or None."""
+    if "pending_model" in st.session_state:  # just created: set the widget (popping it left the browser on "new")
+        st.session_state["model"] = code = st.session_state.pop("pending_model")
+        ui.set_query_params(model=code, period=None)
+        st.session_state.pop("period", None)  # the new product's own default period, not the last one shown
+    products = {p.model_code: p for p in store.list_products(db)}
+    options = [*products, NEW]
+    wanted = ui.query_param("model") or editor.default_model_code(list(products.values()))
+    index = options.index(wanted) if wanted in options else 0
+    names = {code: f"{code} · {p.name_en if ui.lang() == 'en' and p.name_en else p.name_zh}" for code, p in products.items()}
+    names[NEW] = ui.tr("products.new_model")
+    choice = st.selectbox(ui.tr("label.model"), options, index=index, key="model", format_func=names.get)
+    ui.set_query_params(model=None if choice == NEW else choice)
+    return products.get(choice)
+
+
+def period_picker(db, model_code: str) -> str:
+    """Select a stored period or a new calendar year; kept in the URL as ``?period=``."""
+    choices = editor.period_choices(db, model_code)
+    labels = [c.label for c in choices]
+    fresh = {c.label for c in choices if c.new}
+    wanted = ui.query_param("period")
+    if st.session_state.pop("period_saved", None) == wanted in labels:  # just saved: drop its "(new)" label
+        st.session_state["period"] = wanted
+    index = labels.index(wanted) if wanted in labels else 0
+    shown = {p: ui.tr("products.period.new", label=p) if p in fresh else p for p in labels}
+    choice = st.selectbox(ui.tr("products.period.select"), labels, index=index, key="period", format_func=shown.get)
+    ui.set_query_params(period=choice)
+    return choice
+
+
+def product_form(db, product=None) -> None:
+    """Create a product model (``product`` None) or edit its details; saving appends a product revision."""
+    lang, unit_options, p = ui.lang(), editor.unit_options(), "pf" if product else "new"  # p: key prefix
+    st.subheader(ui.tr("products.form.edit" if product else "products.form.create"))
+    with st.form(key=f"{p}_form"):
+        code = st.text_input(ui.tr("products.form.model_code"), value=product.model_code if product else "",
+                             disabled=product is not None, key=f"{p}_code", help=ui.tr("products.form.model_code_help"))
+        name_zh = st.text_input(ui.tr("products.form.name_zh"), value=product.name_zh if product else "", key=f"{p}_name_zh")
+        name_en = st.text_input(ui.tr("products.form.name_en"), value=product.name_en if product else "", key=f"{p}_name_en")
+        description = st.text_area(ui.tr("products.form.description"), value=product.description if product else "",
+                                   key=f"{p}_description")
+        unit = st.selectbox(ui.tr("label.declared_unit"), unit_options, key=f"{p}_unit",
+                            index=unit_options.index(product.declared_unit if product else "piece"),
+                            format_func=lambda u: editor.unit_label(u, lang), help=ui.tr("products.form.unit_help"))
+        mass = st.number_input(ui.tr("label.product_mass"), min_value=0.0, key=f"{p}_mass", format="%.4f",
+                               value=float(product.product_mass_kg or 0.0) if product else 0.0,
+                               help=ui.tr("products.form.mass_help"))
+        submitted = st.form_submit_button(ui.tr("products.form.submit"), type="primary", key=f"{p}_submit")
+    if not submitted:
+        return
+    saved, issues = editor.new_product(
+        lang, model_code=code, name_zh=name_zh, name_en=name_en, description=description, declared_unit=unit,
+        product_mass_kg=mass, org_id=editor.default_org_id(db), base=product,
+        existing_codes=[p.model_code for p in store.list_products(db)])
+    if issues:
+        st.error("\n".join(f"- {md_escape(issue)}" for issue in issues))
+        return
+    revision = store.save_product(db, saved, author="dashboard")
+    flash(ui.tr("products.form.saved", code=saved.model_code, revision=revision))
+    if product is None:
+        st.session_state["pending_model"] = saved.model_code
+    st.rerun()
+
+
+def editor_columns(state: EditorState) -> dict:
+    """Column configuration of the inventory table: typed, localized, with a help text per column."""
+    lang, base = ui.lang(), state.template.lines
+    help_ = {c: ui.tr(f"products.help.{c}") for c in editor.EDITOR_COLUMNS}
+    label = {c: editor.column_label(c, lang) for c in editor.EDITOR_COLUMNS}
+    col = st.column_config
+    return {
+        "stage": col.SelectboxColumn(label["stage"], options=editor.stage_options(lang), required=True,
+                                     help=help_["stage"], width="small"),
+        "activity": col.TextColumn(label["activity"], required=True, max_chars=200, help=help_["activity"]),
+        "amount": col.NumberColumn(label["amount"], min_value=0.0, format="%.4f", required=True, help=help_["amount"]),
+        "unit": col.SelectboxColumn(label["unit"], options=editor.unit_options(), required=True, help=help_["unit"],
+                                    format_func=lambda u: editor.unit_label(u, lang), width="small"),
+        "factor": col.SelectboxColumn(label["factor"], options=editor.factor_options(state.factor_set, lang, None, base),
+                                      required=True, help=help_["factor"], width="large"),
+        "data_source": col.SelectboxColumn(label["data_source"], options=editor.data_source_options(lang),
+                                           default=editor.data_source_options(lang)[0], help=help_["data_source"]),
+        "note": col.TextColumn(label["note"], max_chars=4000, help=help_["note"]),
+        "note_internal": col.CheckboxColumn(label["note_internal"], default=False, help=help_["note_internal"]),
+        editor.ORIGIN: None,
+    }
+
+
+def forget_stale_widgets(state: EditorState) -> None:
+    """When model, period or revision change, drop table edits, the save comment and the diff choice."""
+    context = f"{state.product.model_code}|{state.period.label}|{state.revision}"
+    if st.session_state.get("editor_context") != context:
+        for key in ("editor", "save_comment", "diff_from", "diff_to"):
+            st.session_state.pop(key, None)
+        st.session_state["editor_context"] = context
+
+
+def editor_table(state: EditorState) -> pd.DataFrame:
+    """The typed table editor (key ``editor``), starting from the state's stored lines."""
+    unit = editor.unit_label(state.product.declared_unit, ui.lang())
+    st.caption(ui.tr("products.editor.caption", unit=unit))
+    return st.data_editor(editor.editor_frame(state, ui.lang()), key="editor", num_rows="dynamic", hide_index=True,
+                          column_config=editor_columns(state), width="stretch")
+
+
+def show_review(review: Review, state: EditorState) -> None:
+    """Row problems (st.error naming row, column and fix), then the live footprint of the valid rows."""
+    lang = ui.lang()
+    if review.issues:
+        head = ui.tr("products.issues.head", count=len(review.issues))
+        st.error("\n".join([head, "", *(f"- {md_escape(issue.message)}" for issue in review.issues)]))
+    unit = editor.unit_label(state.product.declared_unit, lang)
+    delta = None if review.delta_kg_co2e is None else f"{review.delta_kg_co2e:+.2f}"
+    color, arrow = ("off", "off") if delta in ("+0.00", "-0.00") else ("inverse", "auto")  # no change: no red arrow
+    st.subheader(ui.tr("products.preview.title"))
+    left, right = st.columns(2)
+    left.metric(ui.tr("products.preview.total", unit=unit), f"{fmt_number(review.footprint.total_kg_co2e, 2)} kgCO₂e",
+                delta=delta, delta_color=color, delta_arrow=arrow)
+    right.metric(ui.tr("products.preview.rows"), f"{len(review.lines)}")
+    table = frames.stage_table(review.footprint, lang)
+    if len(table):
+        st.altair_chart(charts.stage_bar_chart(table, lang), width="stretch")
+        st.dataframe(table, hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
+                     column_config={"stage_label": ui.tr("label.stage"),
+                                    "kg_co2e": st.column_config.NumberColumn(ui.tr("label.kg_co2e"), format="%.4f"),
+                                    "share": st.column_config.NumberColumn(ui.tr("label.share"), format="percent"),
+                                    "line_count": ui.tr("products.history.lines")})
+
+
+def save_controls(db, state: EditorState, review: Review) -> None:
+    """Comment, author and the Save button (disabled while any row has a problem)."""
+    if review.drops_verification:
+        st.warning(ui.tr("products.save.drops_verification", verifier=state.inventory.verification.verifier))
+    comment = st.text_input(ui.tr("products.save.comment"), key="save_comment", max_chars=200)
+    author = st.text_input(ui.tr("products.save.author"), key="save_author", max_chars=80)
+    if review.issues:
+        st.caption(ui.tr("products.save.blocked"))
+    if not st.button(ui.tr("products.save.button"), key="save", type="primary", disabled=bool(review.issues)):
+        return
+    try:
+        revision = editor.save_edited_inventory(
+            db, state.inventory, state.product.model_code, state.period, review.lines, author=author,
+            comment=comment, issues=review.issues, lang=ui.lang())
+    except (CfpError, ValidationError) as error:
+        ui.show_error(error)
+        return
+    flash(ui.tr("products.save.done", revision=revision, model=state.product.model_code, period=state.period.label))
+    st.session_state["period_saved"] = state.period.label
+    st.rerun()
+
+
+def copy_offer(db, state: EditorState) -> None:
+    """For a period without data: explain, and offer to copy the previous period's data."""
+    if state.inventory is not None:
+        return
+    st.info(ui.tr("products.period.empty", period=state.period.label))
+    source = state.previous_period
+    if source and st.button(ui.tr("products.copy.button", period=source), key="copy_previous"):
+        try:
+            copy = editor.copy_from_previous_period(db, state.product.model_code, source, state.period)
+            revision = store.save_inventory(db, copy, author="dashboard", comment=ui.tr("products.copy.comment", source=source))
+        except (CfpError, ValidationError) as error:
+            ui.show_error(error)
+            return
+        flash(ui.tr("products.copy.done", source=source, period=state.period.label, revision=revision))
+        st.rerun()

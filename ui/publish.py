@@ -1,0 +1,191 @@
+"""Streamlit widgets of the publish and card pages: pickers, readiness checklist, snapshot actions, downloads.
+
+Rendering only: every number and file comes from ``cfp_core`` (publish, card, pact, report).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import streamlit as st
+from pydantic import ValidationError
+
+import ui
+from cfp_core import editor, store
+from cfp_core import publish as pub
+from cfp_core.errors import CfpError
+from cfp_core.i18n import t
+from cfp_core.publish import card
+
+ICONS = {"ok": ":green[✓]", "advisory": ":orange[⚠]", "blocking": ":red[✗]"}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>$<])")
+CARD_FORMATS = ("png", "svg", "pdf", "html", "json", "bundle")
+
+
+def md(text: str) -> str:
+    """Escape Markdown syntax in user text (ids like ``cn_elec_2024`` must not turn italic)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def public_base_url() -> str | None:
+    """Return the app's address as the browser sees it (for card links and QR codes), if known."""
+    url = getattr(st.context, "url", None)
+    if not url:
+        return None
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}"
+
+
+def pick(label_key: str, options: list, param: str, key: str, format_func=str, default=None):
+    """Selectbox labelled by an i18n key whose choice lives in the URL query parameter ``param``."""
+    return ui.url_selectbox(ui.tr(label_key), options, param, key, default, format_func)
+
+
+def selectors(db) -> tuple[str, str, str, str] | None:
+    """Model, period, factor set and audience pickers; None when nothing can be published yet."""
+    lang = ui.lang()
+    products = {p.model_code: p for p in store.list_products(db)}
+    cols = st.columns(4)
+    with cols[0]:
+        model = pick("label.model", list(products), "model", "publish_model",
+                     lambda c: f"{c} · {card.name_in(lang, products[c].name_zh, products[c].name_en)}",
+                     default=editor.default_model_code(list(products.values())))
+    if model is None:
+        return None
+    with cols[1]:
+        periods = store.list_periods(db, model)
+        period = pick("label.period", periods, "period", "publish_period", default=periods[-1] if periods else None)
+    if not period:
+        return None
+    sets = {s.set_id: s for s in store.list_factor_sets(db)}
+    with cols[2]:
+        set_id = pick("label.factor_set", list(sets), "set", "publish_set",
+                      lambda s: card.name_in(lang, sets[s].name_zh, sets[s].name_en),
+                      default=store.load_inventory(db, model, period).factor_set_id)
+    with cols[3]:
+        audience = pick("publish.audience", list(pub.AUDIENCES), "audience", "publish_audience",
+                        lambda a: t(f"publish.audience.{a}", lang))
+    return model, period, set_id, audience
+
+
+def readiness_tabs(checklists: dict[str, list[pub.Check]]) -> None:
+    """One tab per target (card, PACT v3, report) listing ✓ / ⚠ / ✗ with the reason."""
+    labels = [f"{ui.tr(f'publish.target.{target}')} {ICONS[_worst(checks)]}" for target, checks in checklists.items()]
+    for tab, checks in zip(st.tabs(labels), checklists.values(), strict=True):
+        with tab:
+            for check in checks:
+                st.markdown(f"{ICONS[check.level]} **{ui.tr(f'publish.level.{check.level}')}** — "
+                            f"{md(check.message(ui.lang()))}")
+
+
+def _worst(checks: list[pub.Check]) -> str:
+    levels = {c.level for c in checks}
+    return "blocking" if "blocking" in levels else "advisory" if "advisory" in levels else "ok"
+
+
+def snapshot_list(snapshots: list[pub.Snapshot]) -> None:
+    """Table of published versions (newest first)."""
+    frame = pub.snapshot_table(snapshots, ui.lang()).drop(columns=["snapshot_id"])
+    frame["token"] = [card.card_path(token, ui.lang()) for token in frame["token"]]
+    st.dataframe(frame, hide_index=True, column_config={
+        "token": st.column_config.LinkColumn(ui.tr("card.link"), display_text=ui.tr("publish.open")),
+        "version": st.column_config.NumberColumn(ui.tr("publish.col.version"), format="v%d"),
+        "period": ui.tr("publish.col.period"), "status": ui.tr("publish.col.status"),
+        "created": ui.tr("publish.col.created"), "audience": ui.tr("publish.col.audience"),
+        "total_kg_co2e": st.column_config.NumberColumn(ui.tr("publish.col.total"), format="%.4f"),
+        "hash": ui.tr("publish.col.hash")})
+
+
+def snapshot_picker(snapshots: list[pub.Snapshot]) -> pub.Snapshot:
+    """Choose one published version (newest first)."""
+    lang, by_id = ui.lang(), {s.snapshot_id: s for s in snapshots}
+    chosen = st.selectbox(ui.tr("publish.select_snapshot"), list(by_id), key="publish_snapshot",
+                          format_func=lambda i: f"v{by_id[i].version} · {by_id[i].period} · "
+                                                f"{t(f'publish.status.{by_id[i].status}', lang)}")
+    return by_id[chosen]
+
+
+def card_link(snapshot: pub.Snapshot, label_key: str = "publish.open_card") -> None:
+    """Link to the read-only card page of ``snapshot`` (keeps the current language)."""
+    st.page_link("pages/card.py", label=ui.tr(label_key, version=snapshot.version), icon=":material/badge:",
+                 query_params={"token": snapshot.token, "lang": ui.lang()})
+
+
+def withdraw_form(db, snapshot: pub.Snapshot) -> None:
+    """Reason + button; records a Withdrawn status event (the snapshot itself never changes)."""
+    if snapshot.status == "Withdrawn":
+        st.error(t("card.withdrawn", ui.lang(), reason=snapshot.status_reason))
+        return
+    reason = st.text_input(ui.tr("publish.withdraw_reason"), key="withdraw_reason")
+    if st.button(ui.tr("publish.withdraw"), key="withdraw_button", icon=":material/block:"):
+        try:
+            done = pub.withdraw(db, snapshot.snapshot_id, reason)
+        except (CfpError, ValidationError) as error:
+            ui.show_error(error)
+            return
+        st.session_state["publish_flash"] = ui.tr("publish.withdrawn_done", version=done.version)
+        st.rerun()  # so the table above shows the new status
+
+
+def flash() -> None:
+    """Show (once) the message a previous action left before rerunning."""
+    message = st.session_state.pop("publish_flash", None)
+    if message:
+        st.success(message)
+
+
+def prepare_files(snapshot: pub.Snapshot, base_url: str | None) -> dict[str, tuple[str, bytes, str]]:
+    """Render every download of ``snapshot`` under a progress indicator: {kind: (file name, data, mime)}."""
+    lang, files = ui.lang(), {}
+    with st.status(ui.tr("publish.rendering"), expanded=False) as status:
+        for fmt in CARD_FORMATS:
+            st.write(ui.tr(f"publish.download.{fmt}"))
+            files[fmt] = (card.card_filename(snapshot, fmt), card.render_card(snapshot, fmt, lang, base_url),
+                          card.MEDIA_TYPES[fmt])
+        files.update(_disclosure_exports(snapshot, lang))
+        status.update(label=ui.tr("publish.rendered"), state="complete")
+    return files
+
+
+def _disclosure_exports(snapshot: pub.Snapshot, lang: str) -> dict[str, tuple[str, bytes, str]]:
+    """PACT v3 JSON and the report PDF, when their modules exist and their checklists have no blocking gap."""
+    checks = pub.readiness(snapshot.disclosure, audience=snapshot.audience)
+    stem, files = card.card_filename(snapshot, "x").removesuffix(".x"), {}
+    for kind, target, build, ext, mime in (("pact", "pact_v3", _pact_json, "json", "application/json"),
+                                           ("report", "report", _report_pdf, "pdf", "application/pdf")):
+        what = ui.tr(f"publish.download.{kind}")
+        gaps = [c.message(lang) for c in checks[target] if c.blocking]
+        if gaps:
+            st.caption(ui.tr("publish.blocked", what=what, gaps=t("publish.gap_separator", lang).join(gaps)))
+            continue
+        try:
+            files[kind] = (f"{stem}_{kind}.{ext}", build(snapshot, lang), mime)
+        except (ImportError, AttributeError):
+            st.caption(ui.tr("publish.unavailable", what=what))
+        except (CfpError, ValidationError) as error:
+            ui.show_error(error)
+    return files
+
+
+def _pact_json(snapshot: pub.Snapshot, lang: str) -> bytes:
+    from cfp_core.publish.pact import pact_v3
+
+    document = pact_v3(snapshot.disclosure, pf_id=snapshot.snapshot_id, created=snapshot.created,
+                       status="Active" if snapshot.status == "Active" else "Deprecated",
+                       preceding_ids=list(snapshot.preceding_ids), version=snapshot.version)
+    return (document if isinstance(document, str) else store.canonical_json(document)).encode("utf-8")
+
+
+def _report_pdf(snapshot: pub.Snapshot, lang: str) -> bytes:
+    from cfp_core.publish.report import report_pdf
+
+    return report_pdf(snapshot.disclosure, lang)
+
+
+def download_buttons(files: dict[str, tuple[str, bytes, str]]) -> None:
+    """One download button per prepared file, in a row."""
+    for col, (kind, (name, data, mime)) in zip(st.columns(max(len(files), 1)), files.items(), strict=False):
+        with col:
+            st.download_button(ui.tr(f"publish.download.{kind}"), data=data, file_name=name, mime=mime,
+                               key=f"download_{kind}", icon=":material/download:", on_click="ignore")
