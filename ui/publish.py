@@ -16,7 +16,7 @@ from cfp_core import editor, store
 from cfp_core import publish as pub
 from cfp_core.errors import CfpError
 from cfp_core.i18n import t
-from cfp_core.publish import card
+from cfp_core.publish import card, report
 
 ICONS = {"ok": ":green[✓]", "advisory": ":orange[⚠]", "blocking": ":red[✗]"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>$<])")
@@ -149,7 +149,7 @@ def prepare_files(snapshot: pub.Snapshot, base_url: str | None) -> dict[str, tup
 
 
 def _disclosure_exports(snapshot: pub.Snapshot, lang: str) -> dict[str, tuple[str, bytes, str]]:
-    """PACT v3 JSON and the report PDF, when their modules exist and their checklists have no blocking gap."""
+    """PACT v3 JSON and the report PDF, when their checklists have no blocking gap."""
     checks = pub.readiness(snapshot.disclosure, audience=snapshot.audience)
     stem, files = card.card_filename(snapshot, "x").removesuffix(".x"), {}
     for kind, target, build, ext, mime in (("pact", "pact_v3", _pact_json, "json", "application/json"),
@@ -161,26 +161,17 @@ def _disclosure_exports(snapshot: pub.Snapshot, lang: str) -> dict[str, tuple[st
             continue
         try:
             files[kind] = (f"{stem}_{kind}.{ext}", build(snapshot, lang), mime)
-        except (ImportError, AttributeError):
-            st.caption(ui.tr("publish.unavailable", what=what))
         except (CfpError, ValidationError) as error:
             ui.show_error(error)
     return files
 
 
 def _pact_json(snapshot: pub.Snapshot, lang: str) -> bytes:
-    from cfp_core.publish.pact import pact_v3
-
-    document = pact_v3(snapshot.disclosure, pf_id=snapshot.snapshot_id, created=snapshot.created,
-                       status="Active" if snapshot.status == "Active" else "Deprecated",
-                       preceding_ids=list(snapshot.preceding_ids), version=snapshot.version)
-    return (document if isinstance(document, str) else store.canonical_json(document)).encode("utf-8")
+    return store.canonical_json(pub.snapshot_pact_v3(snapshot)).encode("utf-8")
 
 
 def _report_pdf(snapshot: pub.Snapshot, lang: str) -> bytes:
-    from cfp_core.publish.report import report_pdf
-
-    return report_pdf(snapshot.disclosure, lang)
+    return report.report_pdf(snapshot.disclosure, lang)
 
 
 def download_buttons(files: dict[str, tuple[str, bytes, str]]) -> None:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
 from cfp_core.cli.common import cli_database
-from cfp_core.errors import CfpError
-from cfp_core.publish.disclosure import Disclosure, build_disclosure
+from cfp_core.publish.disclosure import build_disclosure
 
 _MODEL = click.option("--model", "model_code", required=True, help="Product model code, e.g. WS-TPS-48-900A.")
 _PERIOD = click.option("--period", required=True, help="Reporting period label, e.g. 2025.")
@@ -28,29 +26,6 @@ def _disclosure(ctx: click.Context, model_code: str, period: str, set_id: str | 
     """Yield (database, disclosure); core and validation errors exit 1 with a localized message."""
     with cli_database(ctx) as db:
         yield db, build_disclosure(db, model_code, period, set_id)
-
-
-def pact_identity(db, disclosure: Disclosure) -> dict:
-    """Return pf_id, created, status and preceding ids for a PACT export of ``disclosure``.
-
-    The latest published snapshot's identity is used when it holds exactly this content
-    (same inventory hash and factor set); otherwise a stable uuid5 of model, period, set and revision.
-    """
-    from cfp_core.publish.pact import pf_id_for
-
-    with contextlib.suppress(ImportError, CfpError):
-        from cfp_core.publish import latest_snapshot
-
-        snapshot = latest_snapshot(db, disclosure.product.model_code, disclosure.period.label)
-        published = snapshot.disclosure
-        if (published.inventory_hash, published.factor_set_id) == (disclosure.inventory_hash,
-                                                                    disclosure.factor_set_id):
-            return {"pf_id": snapshot.snapshot_id, "created": snapshot.created,
-                    "status": "Active" if snapshot.status == "Active" else "Deprecated",
-                    "preceding_ids": snapshot.preceding_ids}
-    return {"pf_id": pf_id_for(disclosure.product.model_code, disclosure.period.label,
-                               disclosure.factor_set_id, disclosure.inventory_revision),
-            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "status": "Active", "preceding_ids": ()}
 
 
 @click.command("pact")
@@ -66,7 +41,7 @@ def pact_identity(db, disclosure: Disclosure) -> dict:
 def pact_command(ctx: click.Context, model_code: str, period: str, spec: str, set_id: str | None,
                  cpc: str | None, output: Path | None) -> None:
     """Print the cradle-to-gate footprint as a PACT ProductFootprint (JSON)."""
-    from cfp_core.publish.pact import pact_v2, pact_v3
+    from cfp_core.publish.pact import pact_identity, pact_v2, pact_v3
 
     with _disclosure(ctx, model_code, period, set_id) as (db, disclosure):
         identity = pact_identity(db, disclosure)

@@ -147,7 +147,6 @@ MESSAGES = {
     "publish.download.bundle": ("Static bundle (zip)", "静态网页包（zip）"),
     "publish.download.pact": ("PACT v3 JSON", "PACT v3 JSON"),
     "publish.download.report": ("Report PDF", "报告 PDF"),
-    "publish.unavailable": ("{what} is not available yet.", "{what}暂不可用。"),
     "publish.blocked": ("{what} is blocked: {gaps}", "{what}无法生成：{gaps}"),
     # The card
     "card.heading": ("Product carbon footprint", "产品碳足迹"),

@@ -3,6 +3,7 @@ snapshots, and every output made from them: the card (``card``), PACT JSON (``pa
 report (``report``) and the Excel workbook (``excel``)."""
 
 from cfp_core.publish.disclosure import Disclosure, build_disclosure  # noqa: F401
+from cfp_core.publish.pact import pact_identity, snapshot_identity, snapshot_pact_v3  # noqa: F401
 from cfp_core.publish.readiness import AUDIENCES, TARGETS, Check, readiness  # noqa: F401
 from cfp_core.publish.snapshots import (  # noqa: F401
     Snapshot,

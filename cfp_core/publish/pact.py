@@ -10,8 +10,11 @@ Schemas: ``tests/data/pact/`` (official WBCSD OpenAPI, vendored).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
-from cfp_core.errors import PactNotRepresentable, ProductMassMissing
+from sqlite_utils import Database
+
+from cfp_core.errors import NotFound, PactNotRepresentable, ProductMassMissing
 from cfp_core.i18n import Msg
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.pact_fields import (
@@ -32,6 +35,7 @@ from cfp_core.publish.pact_fields import (
     stage_value,
     verification_fields,
 )
+from cfp_core.publish.snapshots import Snapshot, latest_snapshot
 
 SPEC_V3 = "3.0.0"
 SPEC_V2 = "2.3.0"
@@ -41,9 +45,45 @@ _V2_STANDARDS_USED = {"ISO14067": "ISO Standard 14067", "ISO14040-44": "ISO Stan
 _V2_STANDARDS = frozenset({"ISO14067", "ISO14083", "ISO14040-44", "GHGP-Product", "PEF"})
 
 __all__ = [
-    "SPEC_V2", "SPEC_V3", "PactNotRepresentable", "ProductMassMissing", "decimal_string", "pact_v2",
-    "pact_v3", "pf_id_for", "product_mass_per_declared_unit", "v3_gaps",
+    "SPEC_V2", "SPEC_V3", "PactNotRepresentable", "ProductMassMissing", "decimal_string", "pact_identity",
+    "pact_v2", "pact_v3", "pf_id_for", "product_mass_per_declared_unit", "snapshot_identity", "snapshot_pact_v3",
+    "v3_gaps",
 ]
+
+
+def snapshot_identity(snapshot: Snapshot) -> dict:
+    """Return the PACT identity of a published snapshot: its id, creation time, status and predecessors.
+
+    PACT knows Active and Deprecated only: a superseded or withdrawn snapshot is Deprecated.
+    """
+    return {"pf_id": snapshot.snapshot_id, "created": snapshot.created,
+            "status": "Active" if snapshot.status == "Active" else "Deprecated",
+            "preceding_ids": tuple(snapshot.preceding_ids)}
+
+
+def pact_identity(db: Database, disclosure: Disclosure) -> dict:
+    """Return the PACT identity (pf_id, created, status, preceding_ids) of an export of ``disclosure``.
+
+    The one rule for every front end: when the latest published snapshot of the model and period holds
+    exactly this content (same inventory hash and factor set), the export is that snapshot
+    (``snapshot_identity``); otherwise it is an unpublished export with a stable uuid5 of model,
+    period, set and revision, created now.
+    """
+    try:
+        snapshot = latest_snapshot(db, disclosure.product.model_code, disclosure.period.label)
+    except NotFound:
+        snapshot = None
+    if snapshot is not None and (snapshot.disclosure.inventory_hash, snapshot.disclosure.factor_set_id) == (
+            disclosure.inventory_hash, disclosure.factor_set_id):
+        return snapshot_identity(snapshot)
+    return {"pf_id": pf_id_for(disclosure.product.model_code, disclosure.period.label, disclosure.factor_set_id,
+                               disclosure.inventory_revision),
+            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), "status": "Active", "preceding_ids": ()}
+
+
+def snapshot_pact_v3(snapshot: Snapshot) -> dict:
+    """Return the PACT v3.0 ProductFootprint of a published snapshot (its own identity)."""
+    return pact_v3(snapshot.disclosure, **snapshot_identity(snapshot))
 
 
 def v3_gaps(disclosure: Disclosure) -> tuple[Msg, ...]:

@@ -238,3 +238,21 @@ def test_cli_pact_uses_the_published_snapshot_id(seeded_db_path):
     document = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)
     assert document["id"] == snapshot.snapshot_id and document["created"] == snapshot.created
     assert _errors(V3, document) == []
+
+
+def test_cli_and_ui_give_the_same_pact_identity_for_a_snapshot(seeded_db_path):
+    """One identity rule (publish.pact): the CLI export of published content and the publish page's download agree."""
+    from ui import publish as ui_publish
+
+    db = store.open_db(seeded_db_path)
+    try:
+        first = pub.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
+        second = pub.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
+        current = pub.load_snapshot(db, second.snapshot_id)
+    finally:
+        db.close()
+    from_cli = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)
+    from_ui = json.loads(ui_publish._pact_json(current, "en"))
+    keys = ("id", "created", "status", "precedingPfIds")
+    assert [from_cli.get(k) for k in keys] == [from_ui.get(k) for k in keys]
+    assert from_ui["id"] == second.snapshot_id and from_ui["precedingPfIds"] == [first.snapshot_id]
