@@ -19,7 +19,6 @@ from cfp_core.analysis.factor_compare import (
     FactorComparison,
     factor_set_label,
 )
-from cfp_core.analysis.hotspots import hotspot_table, hotspots, suggestions  # noqa: F401  (re-exported)
 from cfp_core.analysis.trends import (
     Decomposition,
     model_label,

@@ -17,7 +17,6 @@ from sqlite_utils import Database
 
 from cfp_core import service, store
 from cfp_core.calculate import calculate_footprint
-from cfp_core.editor.diff import diff_revisions  # noqa: F401  (re-exported)
 from cfp_core.editor.table import RowIssue, preview_footprint
 from cfp_core.errors import CfpError, EditRejected, NoChanges, NoLines, SamePeriod
 from cfp_core.i18n import t

@@ -17,16 +17,11 @@ from pydantic import ValidationError
 
 from cfp_core import units
 from cfp_core.calculate import Footprint, calculate_footprint, line_result
-from cfp_core.editor.options import (  # noqa: F401 (re-export)  # noqa: F401 (re-export)
+from cfp_core.editor.options import (
     custom_factor_label,
-    data_source_options,
     factor_choices,
     factor_fits,
     factor_label,
-    factor_options,
-    stage_options,
-    unit_label,
-    unit_options,
 )
 from cfp_core.errors import CfpError, UnitMismatch
 from cfp_core.factors import FactorSet, GwpSet, resolve

@@ -5,8 +5,7 @@ from datetime import date
 import pytest
 
 from cfp_core import store
-from cfp_core.editor.revisions import (
-    EditRejected,
+from cfp_core.editor import (
     copy_from_previous_period,
     default_model_code,
     diff_revisions,
@@ -19,7 +18,7 @@ from cfp_core.editor.revisions import (
     save_edited_inventory,
 )
 from cfp_core.editor.table import row_issue
-from cfp_core.errors import CfpError, NotFound
+from cfp_core.errors import CfpError, EditRejected, NotFound
 from cfp_core.models import ActivityLine, ReportingPeriod
 
 WS = "WS-TPS-48-900A"
