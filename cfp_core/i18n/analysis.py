@@ -115,6 +115,35 @@ MESSAGES = {
     "analysis.hotspot_kind.stage": ("Stage", "阶段"),
     "analysis.hotspot_kind.line": ("Activity line", "活动行"),
     # Suggestions ({activity}: the hotspot line, {share}: its share of the footprint)
+    "analysis.suggest.stage.raw_material_acquisition": (
+        "{stage} is the largest stage ({share}): ask key suppliers for supplier-specific footprints, "
+        "prefer low-carbon materials and reduce material use through design.",
+        "{stage}阶段排放最大（{share}）：向主要供应商索取供应商特定碳足迹数据，优先选用低碳材料，并通过设计减少材料用量。",
+    ),
+    "analysis.suggest.stage.raw_material_transport": (
+        "{stage} is the largest stage ({share}): raise truck load factors, shift to rail or water and "
+        "favour nearer suppliers.",
+        "{stage}阶段排放最大（{share}）：提高车辆装载率，转向铁路或水运，并优先选择距离较近的供应商。",
+    ),
+    "analysis.suggest.stage.production": (
+        "{stage} is the largest stage ({share}): improve energy efficiency in production, meter "
+        "electricity per line or product, and increase the share of renewable electricity.",
+        "{stage}阶段排放最大（{share}）：提升生产能效，按产线或产品分表计量用电，并提高可再生电力比例。",
+    ),
+    "analysis.suggest.stage.distribution": (
+        "{stage} is the largest stage ({share}): optimise delivery routes and loads and use low-carbon "
+        "transport modes.",
+        "{stage}阶段排放最大（{share}）：优化配送路线与装载，采用低碳运输方式。",
+    ),
+    "analysis.suggest.stage.use": (
+        "{stage} is the largest stage ({share}): raise the product's energy efficiency in use.",
+        "{stage}阶段排放最大（{share}）：提高产品使用阶段的能效。",
+    ),
+    "analysis.suggest.stage.end_of_life": (
+        "{stage} is the largest stage ({share}): design for disassembly and recycling and reduce "
+        "energy used in dismantling.",
+        "{stage}阶段排放最大（{share}）：开展易拆解、易回收设计，并降低拆解过程能耗。",
+    ),
     "analysis.suggest.efficiency": (
         "{activity} ({share} of the footprint): cut production electricity — sub-metering, efficient burn-in "
         "and test equipment, recovering burn-in energy, no idle running.",

@@ -61,6 +61,9 @@ MESSAGES = {
     "report.section.results": ("Carbon footprint results", "碳足迹计算结果"),
     "report.section.uncertainty": ("Uncertainty analysis", "不确定性分析"),
     "report.section.suggestions": ("Improvement suggestions", "改进建议"),
+    "report.section.hotspots": ("Hotspots", "排放热点"),
+    "report.section.reductions": ("Reduction opportunities", "减排机会"),
+    "report.section.data_actions": ("Data improvements", "数据改进"),
     "report.section.sources": ("Emission factor sources", "排放因子来源"),
     "report.section.verification": ("Verification", "第三方核查"),
     "report.col.share": ("Share", "百分比"),
@@ -239,60 +242,8 @@ MESSAGES = {
     ),
     # Suggestions
     "report.suggestions.intro": (
-        "Based on the results, the following measures would reduce the footprint or improve its data:",
-        "根据评价结果，在企业可行的条件下，可从以下方面降低碳足迹或提高数据质量：",
-    ),
-    "report.advice.stage.raw_material_acquisition": (
-        "{stage} is the largest stage ({share}): ask key suppliers for supplier-specific footprints, "
-        "prefer low-carbon materials and reduce material use through design.",
-        "{stage}阶段排放最大（{share}）：向主要供应商索取供应商特定碳足迹数据，优先选用低碳材料，并通过设计减少材料用量。",
-    ),
-    "report.advice.stage.raw_material_transport": (
-        "{stage} is the largest stage ({share}): raise truck load factors, shift to rail or water and "
-        "favour nearer suppliers.",
-        "{stage}阶段排放最大（{share}）：提高车辆装载率，转向铁路或水运，并优先选择距离较近的供应商。",
-    ),
-    "report.advice.stage.production": (
-        "{stage} is the largest stage ({share}): improve energy efficiency in production, meter "
-        "electricity per line or product, and increase the share of renewable electricity.",
-        "{stage}阶段排放最大（{share}）：提升生产能效，按产线或产品分表计量用电，并提高可再生电力比例。",
-    ),
-    "report.advice.stage.distribution": (
-        "{stage} is the largest stage ({share}): optimise delivery routes and loads and use low-carbon "
-        "transport modes.",
-        "{stage}阶段排放最大（{share}）：优化配送路线与装载，采用低碳运输方式。",
-    ),
-    "report.advice.stage.use": (
-        "{stage} is the largest stage ({share}): raise the product's energy efficiency in use.",
-        "{stage}阶段排放最大（{share}）：提高产品使用阶段的能效。",
-    ),
-    "report.advice.stage.end_of_life": (
-        "{stage} is the largest stage ({share}): design for disassembly and recycling and reduce "
-        "energy used in dismantling.",
-        "{stage}阶段排放最大（{share}）：开展易拆解、易回收设计，并降低拆解过程能耗。",
-    ),
-    "report.advice.family.electricity": (
-        "Lines {lines} ({share} of the footprint) use electricity: save energy and source renewable electricity "
-        "(green electricity contracts or certificates where the accounting rules allow).",
-        "第 {lines} 行（占碳足迹 {share}）为电力：开展节能改造，并在核算规则允许时采购绿色电力（绿电交易或绿证）。",
-    ),
-    "report.advice.family.fuel": (
-        "Lines {lines} ({share} of the footprint) burn fuel: improve fuel efficiency or switch to electric or "
-        "lower-carbon alternatives.",
-        "第 {lines} 行（占碳足迹 {share}）为燃料燃烧：提高燃油效率，或改用电动及其他低碳替代方案。",
-    ),
-    "report.advice.family.transport": (
-        "Lines {lines} ({share} of the footprint) are transport: raise load factors and shift to lower-carbon modes.",
-        "第 {lines} 行（占碳足迹 {share}）为运输：提高装载率并转向低碳运输方式。",
-    ),
-    "report.advice.family.material": (
-        "Lines {lines} ({share} of the footprint) are materials: use less, use recycled content or choose "
-        "lower-carbon suppliers.",
-        "第 {lines} 行（占碳足迹 {share}）为原材料：减少用量、使用再生材料或选择低碳供应商。",
-    ),
-    "report.advice.family.custom": (
-        "Lines {lines} ({share} of the footprint) are hotspots: check its data and look for reduction options.",
-        "第 {lines} 行（占碳足迹 {share}）为排放热点：核实数据并寻找减排措施。",
+        "Based on the hotspots, the following measures would reduce the footprint:",
+        "根据排放热点，在企业可行的条件下，可从以下方面降低碳足迹：",
     ),
     "report.advice.primary_data": (
         "Replace the secondary or proxy data of lines {lines} ({share} of the footprint) with measured or "

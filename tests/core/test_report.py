@@ -16,7 +16,12 @@ from cfp_core.cli import cli
 from cfp_core.models import Pedigree
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.report import report_html, report_pdf, stage_chart_png, uncertainty
-from cfp_core.publish.report.analysis import assumptions_and_limitations, hotspots, improvement_suggestions
+from cfp_core.publish.report.analysis import (
+    assumptions_and_limitations,
+    data_actions,
+    hotspots,
+    improvement_suggestions,
+)
 from cfp_core.publish.report.uncertainty import line_sigma, pedigree_u
 
 DAY = date(2026, 11, 24)
@@ -177,14 +182,29 @@ def test_pedigree_u_interpolates_and_rejects_out_of_range():
 
 def test_improvement_suggestions_follow_hotspots(ws):
     keys = [m.key for m in improvement_suggestions(ws)]
-    assert keys[0] == "report.advice.stage.production"
-    assert "report.advice.family.electricity" in keys
-    assert "report.advice.primary_data" in keys and "report.advice.pedigree" in keys
-    assert "report.advice.verification" not in keys  # the WS report is verified
-    electricity = next(m for m in improvement_suggestions(ws) if m.key == "report.advice.family.electricity")
-    assert electricity.params["lines"] == "4, 1, 6"
+    assert keys[:3] == ["analysis.suggest.stage.production", "analysis.suggest.efficiency",
+                        "analysis.suggest.green_power"]
     assert [line.line_no for line in hotspots(ws)] == [4, 1, 6]
-    assert "第 4, 1, 6 行" in electricity.render("zh") and "Lines 4, 1, 6" in electricity.render("en")
+    actions = [m.key for m in data_actions(ws)]
+    assert "report.advice.primary_data" in actions and "report.advice.pedigree" in actions
+    assert "report.advice.verification" not in actions  # the WS report is verified
+    html = report_html(ws, "en")
+    assert "Reduction opportunities" in html and "Data improvements" in html
+
+
+def test_trends_page_and_report_name_the_same_hotspots_and_suggestions(seeded_db):
+    """One hotspot engine (analysis.hotspots): the Trends page's table and suggestions equal the report's."""
+    from cfp_core import analysis, service
+    from cfp_core.analysis.hotspots import hotspots as trend_hotspots
+
+    for model in ("WS-TPS-48-900A", "WS-TPS-48-300A", "WS-TPS-48-600A"):
+        disclosure = build_disclosure(seeded_db, model, "2025")
+        footprint = service.stored_footprint(seeded_db, model, "2025")
+        page_lines = trend_hotspots(footprint, 3, "en")
+        page_lines = list(page_lines[page_lines["kind"] == "line"]["line_no"])
+        assert page_lines == [x.line_no for x in hotspots(disclosure)], model
+        for lang in ("zh", "en"):
+            assert analysis.suggestions(footprint, lang) == [m.render(lang) for m in improvement_suggestions(disclosure)]
 
 
 def test_limitations_name_converted_and_proxy_lines(ws):

@@ -1,4 +1,4 @@
-"""Rule-based reading of a disclosure for the report: hotspots, improvement suggestions, assumptions.
+"""The report's reading of a disclosure: hotspots and suggestions (the analysis engine), data actions, limits.
 
 Everything is derived from the data and returned as ``Msg`` objects, so the report renders it in
 Chinese or English. Pure.
@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import math
 
+from cfp_core.analysis.hotspots import HotspotLine, HotspotStage, Reading, hotspot_lines, suggestion_messages
 from cfp_core.i18n import Msg, t
-from cfp_core.models import STAGES, BoundaryType
+from cfp_core.models import PRIMARY_SOURCES, STAGES, BoundaryType
 from cfp_core.numbers import fmt_percent
 from cfp_core.publish.disclosure import DisclosedLine, Disclosure
 
-HOTSPOT_SHARE = 0.10  # a line is a hotspot from 10 % of the total
 SECONDARY = frozenset({"secondary_default", "proxy"})
-_FAMILY_ADVICE = {
-    "electricity_cfp": "electricity", "electricity_co2_org": "electricity", "fuel_combustion": "fuel",
-    "transport": "transport", "material": "material", "custom": "custom",
-}
 
 
 class MsgList(Msg):
@@ -32,12 +28,20 @@ class MsgList(Msg):
         return t("report.list_sep", lang).join(item.render(lang) for item in self.items)
 
 
-def hotspots(disclosure: Disclosure, limit: int = 3) -> list[DisclosedLine]:
-    """Return up to ``limit`` lines with the largest results, those at ≥ 10 % of the total (at least one)."""
-    ranked = sorted(disclosure.lines, key=lambda line: line.kg_co2e, reverse=True)
-    total = disclosure.total_kg_co2e
-    chosen = [line for line in ranked[:limit] if total and line.kg_co2e / total >= HOTSPOT_SHARE]
-    return chosen or ranked[:1]
+def reading(disclosure: Disclosure) -> Reading:
+    """Return the hotspot engine's reading of a published disclosure (same engine as the Trends page)."""
+    families = {f.factor_id: f.family for f in disclosure.factor_sources}
+    return Reading(
+        total=disclosure.total_kg_co2e,
+        stages=tuple(HotspotStage(s.stage, s.kg_co2e, s.share) for s in disclosure.stages),
+        lines=tuple(HotspotLine(x.line_no, x.stage, x.activity, x.kg_co2e, families.get(x.factor_id, "custom"),
+                                x.data_source in PRIMARY_SOURCES) for x in disclosure.lines),
+    )
+
+
+def hotspots(disclosure: Disclosure, limit: int = 3) -> list[HotspotLine]:
+    """Return the hotspot lines of the disclosure (``analysis.hotspots.hotspot_lines``)."""
+    return hotspot_lines(reading(disclosure), limit)
 
 
 def share_of_total(disclosure: Disclosure, kg_co2e: float) -> str:
@@ -47,32 +51,26 @@ def share_of_total(disclosure: Disclosure, kg_co2e: float) -> str:
 
 
 def improvement_suggestions(disclosure: Disclosure) -> list[Msg]:
-    """Return rule-based suggestions: the hotspot stage, hotspot lines, data quality, then good practice."""
-    suggestions: list[Msg] = []
-    if disclosure.stages:
-        top = max(disclosure.stages, key=lambda s: s.kg_co2e)
-        suggestions.append(Msg(f"report.advice.stage.{top.stage.value}", stage=Msg(f"stage.{top.stage.value}"),
-                               share=fmt_percent(top.share)))
-    families = {f.factor_id: f.family for f in disclosure.factor_sources}
-    grouped: dict[str, list[DisclosedLine]] = {}
-    for line in hotspots(disclosure):
-        grouped.setdefault(_FAMILY_ADVICE.get(families.get(line.factor_id, "custom"), "custom"), []).append(line)
-    for family, lines in grouped.items():
-        suggestions.append(Msg(f"report.advice.family.{family}", lines=_numbers(lines),
-                               share=share_of_total(disclosure, math.fsum(x.kg_co2e for x in lines))))
+    """Return the reduction suggestions of the hotspot engine: the same as the Trends page shows."""
+    return suggestion_messages(reading(disclosure))
+
+
+def data_actions(disclosure: Disclosure) -> list[Msg]:
+    """Return what would improve the study's data: secondary data, pedigree scores, mass, verification, records."""
+    actions: list[Msg] = []
     weak = [line for line in disclosure.lines if line.data_source in SECONDARY
             and disclosure.total_kg_co2e and line.kg_co2e / disclosure.total_kg_co2e >= 0.05]
     if weak:
-        suggestions.append(Msg("report.advice.primary_data", lines=", ".join(str(x.line_no) for x in weak),
-                               share=share_of_total(disclosure, math.fsum(x.kg_co2e for x in weak))))
+        actions.append(Msg("report.advice.primary_data", lines=", ".join(str(x.line_no) for x in weak),
+                           share=share_of_total(disclosure, math.fsum(x.kg_co2e for x in weak))))
     if disclosure.data_quality.technological_dqr is None:
-        suggestions.append(Msg("report.advice.pedigree"))
+        actions.append(Msg("report.advice.pedigree"))
     if disclosure.product.product_mass_kg is None:
-        suggestions.append(Msg("report.advice.mass"))
+        actions.append(Msg("report.advice.mass"))
     if disclosure.verification is None:
-        suggestions.append(Msg("report.advice.verification"))
-    suggestions.append(Msg("report.advice.data_management"))
-    return suggestions
+        actions.append(Msg("report.advice.verification"))
+    actions.append(Msg("report.advice.data_management"))
+    return actions
 
 
 def assumptions_and_limitations(disclosure: Disclosure) -> list[Msg]:

@@ -13,7 +13,14 @@ from cfp_core.i18n import has, t
 from cfp_core.models import STAGES
 from cfp_core.numbers import fmt_number, fmt_percent
 from cfp_core.publish.disclosure import Disclosure
-from cfp_core.publish.report.analysis import assumptions_and_limitations, improvement_suggestions, source_breakdown
+from cfp_core.publish.report.analysis import (
+    assumptions_and_limitations,
+    data_actions,
+    hotspots,
+    improvement_suggestions,
+    share_of_total,
+    source_breakdown,
+)
 from cfp_core.publish.report.uncertainty import uncertainty
 
 
@@ -230,6 +237,9 @@ def report_context(d: Disclosure, lang: str, generated_on: date) -> dict:
         "lang": lang, "cover": cover(d, lang, generated_on), "summary": summary(d, lang), "scope": scope(d, lang),
         "quality": quality(d, lang), "inventory": inventory(d, lang), "results": results(d, lang),
         "uncertainty": uncertainty_section(d, lang),
+        "hotspots": [{"no": x.line_no, "activity": x.activity, "stage": _stage(x.stage.value, lang),
+                      "kg": fmt_number(x.kg_co2e, 4), "share": share_of_total(d, x.kg_co2e)} for x in hotspots(d)],
         "suggestions": [m.render(lang) for m in improvement_suggestions(d)],
+        "data_actions": [m.render(lang) for m in data_actions(d)],
         "sources": factor_sources(d, lang), "verification": verification(d, lang),
     }
