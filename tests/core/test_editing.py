@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from cfp_core.editor import table as editing
+from cfp_core import editor as editing
 from cfp_core.editor.session import editor_frame, editor_state, review_edits
 from cfp_core.errors import NotFound
 from cfp_core.models import ActivityLine, CustomFactor, Pedigree
