@@ -77,3 +77,27 @@ def footprints_of(db: Database, revisions: Sequence[tuple[str, int]], period: st
             sets[chosen] = store.load_factor_set(db, chosen)
         results.append(calculate_footprint(inventory, sets[chosen], gwp_set(inventory.gwp_set), known_ids))
     return results
+
+
+def trend_inputs(db: Database, model_codes: Sequence[str], set_id: str | None = None,
+                 ) -> tuple[list[tuple[str, Footprint]], list[Inventory]]:
+    """Return ``([(period, footprint)], [inventory])`` over every stored period of ``model_codes``, in order.
+
+    The latest revision of each inventory; ``set_id`` None values each period under the factor set its
+    inventory declares. Each factor set and the id index are loaded once. Raises ``NotFound`` or a
+    calculation error for the first inventory that fails.
+    """
+    rows = store.list_inventories(db)
+    known_ids = store.known_factor_ids(db)
+    sets: dict[str, FactorSet] = {}
+    points, inventories = [], []
+    for code in model_codes:
+        for row in (r for r in rows if r["model_code"] == code):
+            inventory = store.load_inventory(db, code, row["period"], row["revision"])
+            chosen = set_id or inventory.factor_set_id
+            if chosen not in sets:
+                sets[chosen] = store.load_factor_set(db, chosen)
+            inventories.append(inventory)
+            points.append((row["period"], calculate_footprint(inventory, sets[chosen], gwp_set(inventory.gwp_set),
+                                                              known_ids)))
+    return points, inventories

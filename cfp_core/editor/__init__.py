@@ -3,8 +3,8 @@
 from cfp_core.editor.diff import DIFF_COLUMNS, diff_revisions  # noqa: F401
 from cfp_core.editor.options import (  # noqa: F401
     custom_factor_label,
-    factor_choices,
     data_source_options,
+    factor_choices,
     factor_label,
     factor_options,
     stage_options,

@@ -430,3 +430,14 @@ def test_batch_factor_comparison_of(seeded_db):
     assert comparison.totals()["cn-cfp-2024"] == pytest.approx(93.4346, abs=5e-5)
     with pytest.raises(NotFound):
         analysis.factor_comparison_of(seeded_db, "WS-TPS-48-900A", "2025", ["no-such-set"])
+
+
+def test_trend_inputs_are_the_stored_footprints_of_every_period(seeded_db):
+    from cfp_core import service, store
+
+    points, inventories = service.trend_inputs(seeded_db, ["WS-TPS-48-900A", "WS-TPS-48-300A"], "cn-cfp-2024")
+    periods = store.list_periods(seeded_db, "WS-TPS-48-900A")
+    assert [p for p, _ in points[: len(periods)]] == periods
+    for (period, fp), inventory in zip(points, inventories, strict=True):
+        single = service.stored_footprint(seeded_db, inventory.model_code, period, "cn-cfp-2024")
+        assert fp.total_kg_co2e == single.total_kg_co2e and fp.model_code == inventory.model_code
