@@ -1,6 +1,16 @@
-"""Number formatting for display: the one place that turns floats into text.
+"""Number formatting for display: the one place that turns floats into text, and its rounding policy.
 
-The core never rounds a stored or computed value; these functions only format.
+The core never rounds a stored or computed value; these functions only format. The policy:
+
+* kgCO₂e — in tables, exports, reports, headline metrics and on the card — has **4 decimals**, as the
+  verified study report prints them (WS-TPS-48-900A: 93.4346, never 93.43): ``kg``, ``KG_FORMAT``.
+* Differences of kgCO₂e: 4 decimals with a sign (``kg_delta``, ``metric_delta``, ``KG_DELTA_FORMAT``).
+* Shares and percent changes: 2 decimals ("25.73%", "−6.27%": ``share``, ``signed_percent``,
+  ``SHARE_FORMAT``/``PCT_CHANGE_FORMAT`` for 0–100 table columns). The card shows shares with
+  ``CARD_SHARE_DECIMALS`` (1) next to its 4-decimal stage values, so its bar labels stay short.
+* Factors: five significant digits below 1 ("0.072585"), else as written (``factor_number``).
+* Amounts as entered or printed: as written, without float noise (``plain``).
+* Unknown values print "—".
 """
 
 from __future__ import annotations
@@ -9,6 +19,15 @@ import math
 from decimal import Decimal
 
 MAX_PLAIN_DECIMALS = 6
+KG_DECIMALS = 4
+SHARE_DECIMALS = 2
+CARD_SHARE_DECIMALS = 1
+UNKNOWN = "—"
+# printf formats of Streamlit NumberColumns; shares and percent changes as 0–100 values
+KG_FORMAT = "%.4f"
+KG_DELTA_FORMAT = "%+.4f"
+SHARE_FORMAT = "%.2f%%"
+PCT_CHANGE_FORMAT = "%+.2f%%"
 
 
 def decimals_of(value: float) -> int:
@@ -42,7 +61,7 @@ def fmt_number(value: float | None, decimals: int = 4) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def fmt_percent(share: float | None, decimals: int = 2) -> str:
+def fmt_percent(share: float | None, decimals: int = SHARE_DECIMALS) -> str:
     """Format a 0–1 share as a percentage ("25.73%")."""
     if share is None or share != share:
         return "—"
@@ -53,3 +72,33 @@ def fmt_delta(value: float, decimals: int = 4) -> str:
     """Format a signed difference ("+1.2345" / "−0.5000")."""
     sign = "+" if value > 0 else ("−" if value < 0 else "±")
     return f"{sign}{abs(value):,.{decimals}f}"
+
+
+def kg(value: float | None) -> str:
+    """Format kgCO₂e by the policy: 4 decimals with thousands separators ("93.4346"); "—" when unknown."""
+    return fmt_number(value, KG_DECIMALS)
+
+
+def share(value: float | None, decimals: int = SHARE_DECIMALS) -> str:
+    """Format a 0–1 share by the policy: "25.73%"; "—" when unknown."""
+    return fmt_percent(value, decimals)
+
+
+def signed_percent(change: float | None, decimals: int = SHARE_DECIMALS) -> str:
+    """Format a 0–1 change as a signed percentage with a true minus sign ("−6.27%", "+1.50%"); "—" for NaN."""
+    if change is None or change != change:
+        return UNKNOWN
+    sign = "+" if change > 0 else ("−" if change < 0 else "")
+    return f"{sign}{abs(change) * 100:.{decimals}f}%"
+
+
+def metric_value(value: float | None) -> str:
+    """Format a headline kgCO₂e figure (``st.metric``): the policy's 4 decimals ("93.4346")."""
+    return kg(value)
+
+
+def metric_delta(delta: float | None) -> str | None:
+    """Format a headline difference with an ASCII sign (st.metric reads the arrow from it); None if unknown."""
+    if delta is None or delta != delta:
+        return None
+    return f"{delta:+,.{KG_DECIMALS}f}" if delta else f"{0:.{KG_DECIMALS}f}"

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from cfp_core import charts
+from cfp_core import charts, numbers
 from cfp_core import publish as pub
 from cfp_core.errors import CfpError
 from cfp_core.publish import card
@@ -54,7 +54,7 @@ frame = card.stage_frame(snapshot, lang)
 st.altair_chart(charts.stage_bar_chart(frame, lang), width="stretch")
 st.dataframe(frame, hide_index=True, column_order=["stage_label", "kg_co2e", "share_text"], column_config={
     "stage_label": ui.tr("card.stage_col"),
-    "kg_co2e": st.column_config.NumberColumn(ui.tr("card.value_col"), format="%.2f"),
+    "kg_co2e": st.column_config.NumberColumn(ui.tr("card.value_col"), format=numbers.KG_FORMAT),
     "share_text": st.column_config.TextColumn(ui.tr("card.share_col"))})
 
 columns = st.columns(2)

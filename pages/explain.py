@@ -4,7 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import charts, frames, store
+from cfp_core import charts, frames, numbers, store
 from cfp_core import library as ft
 from cfp_core.analysis import explain, reconcile
 from cfp_core.errors import CfpError
@@ -44,7 +44,7 @@ with ui.open_db() as db:
 
 ui.illustrative_badge(products[model].illustrative or inventory.illustrative)
 unit = ui.tr("unit.per_declared_unit", unit=ui.tr(f"unit.{products[model].declared_unit}"))
-st.metric(ui.tr("label.total_footprint"), f"{footprint.total_kg_co2e:,.2f} {unit}",
+st.metric(ui.tr("label.total_footprint"), f"{numbers.metric_value(footprint.total_kg_co2e)} {unit}",
           help=ui.tr("explain.total_help", set=ft.set_label(sets[set_id], L), gwp=footprint.gwp_set))
 for key, params in footprint.warnings:
     st.warning(ui.tr(key, **params), icon=":material/warning:")
@@ -54,7 +54,7 @@ table = frames.stage_table(footprint, L)
 st.altair_chart(charts.stage_bar_chart(table, L), width="stretch")
 st.dataframe(table, hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
              column_config={"stage_label": ui.tr("label.stage"), "line_count": ui.tr("label.line"),
-                            "kg_co2e": number(ui.tr("label.kg_co2e"), format="%.4f"),
+                            "kg_co2e": number(ui.tr("label.kg_co2e"), format=numbers.KG_FORMAT),
                             "share": number(ui.tr("label.share"), format="percent")})
 
 choices = explain.stage_choices(footprint, L)
@@ -66,7 +66,7 @@ st.subheader(ui.tr("explain.lines_of", stage=choices[stage]))
 columns = explain.stage_line_columns(L)
 st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
              column_order=["line_no", "sentence", "kg_co2e", "share_of_stage"],
-             column_config=columns | {"kg_co2e": number(columns["kg_co2e"], format="%.4f"),
+             column_config=columns | {"kg_co2e": number(columns["kg_co2e"], format=numbers.KG_FORMAT),
                                       "share_of_stage": number(columns["share_of_stage"], format="percent")})
 line_options = explain.line_choices(footprint, stage)
 line_no = ui.url_selectbox(ui.tr("explain.pick_line"), list(line_options), "line", "explain_line", next(iter(line_options)), line_options.get)
@@ -101,5 +101,5 @@ with st.expander(ui.tr("explain.reconcile.matches", count=len(matches)), icon=re
 with st.expander(ui.tr("explain.reconcile.all")):
     headers = reconcile.reconciliation_columns(L)
     st.dataframe(reconcile.reconciliation_frame(reconciliation, L), hide_index=True, column_order=list(headers),
-                 column_config=headers | {c: number(headers[c], format="%.4f") for c in ("declared", "recomputed")}
-                 | {"difference": number(headers["difference"], format="%+.4f")})
+                 column_config=headers | {c: number(headers[c], format=numbers.KG_FORMAT) for c in ("declared", "recomputed")}
+                 | {"difference": number(headers["difference"], format=numbers.KG_DELTA_FORMAT)})

@@ -5,7 +5,7 @@ from pydantic import ValidationError
 
 import ui
 from cfp_core import library as ft
-from cfp_core import store
+from cfp_core import numbers, store
 from cfp_core.errors import CfpError
 
 L = ui.lang()
@@ -14,8 +14,8 @@ st.caption(ui.tr("factors.intro"))
 with ui.open_db() as db:
     sets = {s.set_id: s for s in store.list_factor_sets(db)}
 labels = ft.factor_columns(L)
-number = {c: st.column_config.NumberColumn(labels[c], format="%.4f") for c in ("value", "old_value", "new_value")}
-config = labels | number | {"delta": st.column_config.NumberColumn(labels["delta"], format="%+.4f"),
+number = {c: st.column_config.NumberColumn(labels[c], format=numbers.KG_FORMAT) for c in ("value", "old_value", "new_value")}
+config = labels | number | {"delta": st.column_config.NumberColumn(labels["delta"], format=numbers.KG_DELTA_FORMAT),
                             "delta_pct": st.column_config.NumberColumn(labels["delta_pct"], format="percent"),
                             "verified": st.column_config.CheckboxColumn(labels["verified"])}
 

@@ -4,9 +4,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
+from cfp_core import numbers
 from cfp_core.analysis import overview
 from cfp_core.errors import CfpError
-from cfp_core.numbers import fmt_number
 
 ROLES = (  # (role key, icon, [(page file, nav key)])
     ("sales", ":material/storefront:", [("pages/publish.py", "nav.publish"), ("pages/explain.py", "nav.explain")]),
@@ -25,7 +25,7 @@ def headline_metrics(headline) -> None:
         cols[3].metric(ui.tr("overview.metric.featured", model="—", period="—"), ui.tr("overview.metric.none"))
         return
     cols[3].metric(ui.tr("overview.metric.featured", model=headline.featured_code, period=headline.featured_period),
-                   f"{fmt_number(headline.featured_kg_co2e, 2)} {headline.featured_unit_label}",
+                   f"{numbers.metric_value(headline.featured_kg_co2e)} {headline.featured_unit_label}",
                    help=ui.tr("overview.metric.featured_help"))
 
 
@@ -39,7 +39,7 @@ def portfolio_table(frame) -> None:
     ], column_config={
         "model_code": col.TextColumn(ui.tr("overview.col.model"), pinned=True),
         "name": ui.tr("overview.col.name"), "latest_period": ui.tr("overview.col.period"),
-        "latest_kg_co2e": col.NumberColumn(ui.tr("overview.col.total"), format="%.4f"),
+        "latest_kg_co2e": col.NumberColumn(ui.tr("overview.col.total"), format=numbers.KG_FORMAT),
         "unit_label": ui.tr("overview.col.unit"),
         "delta_share": col.NumberColumn(ui.tr("overview.col.delta"), format="percent", help=ui.tr("overview.col.delta_help")),
         "trend": col.LineChartColumn(ui.tr("overview.col.trend"), help=ui.tr("overview.col.trend_help")),

@@ -4,7 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import editor, store
+from cfp_core import editor, numbers, store
 from cfp_core.errors import CfpError, ImportRejected
 from ui import editor as ui_editor
 
@@ -19,12 +19,12 @@ def history_tab(db, state) -> None:
         "revision": ui.tr("label.revision"), "created_at": ui.tr("products.history.created_at"),
         "author": ui.tr("products.history.author"), "comment": ui.tr("products.history.comment"),
         "line_count": ui.tr("products.history.lines"),
-        "kg_co2e": st.column_config.NumberColumn(ui.tr("label.total_footprint") + " (kgCO₂e)", format="%.4f")})
-    numbers = history["revision"].tolist()
+        "kg_co2e": st.column_config.NumberColumn(ui.tr("label.total_footprint") + " (kgCO₂e)", format=numbers.KG_FORMAT)})
+    revision_numbers = history["revision"].tolist()
     st.subheader(ui.tr("products.history.compare"))
     left, right = st.columns(2)
-    old = left.selectbox(ui.tr("products.history.from"), numbers, index=min(1, len(numbers) - 1), key="diff_from")
-    new = right.selectbox(ui.tr("products.history.to"), numbers, index=0, key="diff_to")
+    old = left.selectbox(ui.tr("products.history.from"), revision_numbers, index=min(1, len(revision_numbers) - 1), key="diff_from")
+    new = right.selectbox(ui.tr("products.history.to"), revision_numbers, index=0, key="diff_to")
     code, period = state.product.model_code, state.period.label
     diff = editor.diff_revisions(store.load_inventory(db, code, period, old), store.load_inventory(db, code, period, new),
                                     ui.lang(), state.factor_set)

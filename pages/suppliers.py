@@ -5,6 +5,7 @@ from pydantic import ValidationError
 
 import ui
 from cfp_core import io as cfp_io
+from cfp_core import numbers
 from cfp_core.analysis import suppliers as supplier_compare
 from cfp_core.errors import CfpError
 
@@ -59,10 +60,10 @@ def comparison_section(stored) -> None:
         [by_id[i].disclosure for i in chosen], ui.lang(), baseline=chosen.index(baseline))
     st.subheader(ui.tr("suppliers.compare"))
     st.caption(ui.tr(f"suppliers.basis.{comparison.basis}"))
-    numbers = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format="%.4f")
+    number_columns = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format=numbers.KG_FORMAT)
                for c in supplier_compare.NUMBER_COLUMNS}
     st.dataframe(supplier_compare.comparison_table(comparison, ui.lang()), hide_index=True,
-                 key="suppliers_table", column_config=numbers)
+                 key="suppliers_table", column_config=number_columns)
     findings_section(comparison)
     st.altair_chart(supplier_compare.comparison_chart(comparison, ui.lang()), width="stretch")
 

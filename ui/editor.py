@@ -9,10 +9,9 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import charts, editor, frames, store
+from cfp_core import charts, editor, frames, numbers, store
 from cfp_core.editor import EditorState, Review
 from cfp_core.errors import CfpError
-from cfp_core.numbers import fmt_number
 
 NEW = "__new__"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
@@ -77,7 +76,7 @@ def product_form(db, product=None) -> None:
         unit = st.selectbox(ui.tr("label.declared_unit"), unit_options, key=f"{p}_unit",
                             index=unit_options.index(product.declared_unit if product else "piece"),
                             format_func=lambda u: editor.unit_label(u, lang), help=ui.tr("products.form.unit_help"))
-        mass = st.number_input(ui.tr("label.product_mass"), min_value=0.0, key=f"{p}_mass", format="%.4f",
+        mass = st.number_input(ui.tr("label.product_mass"), min_value=0.0, key=f"{p}_mass", format=numbers.KG_FORMAT,
                                value=float(product.product_mass_kg or 0.0) if product else 0.0,
                                help=ui.tr("products.form.mass_help"))
         submitted = st.form_submit_button(ui.tr("products.form.submit"), type="primary", key=f"{p}_submit")
@@ -107,7 +106,7 @@ def editor_columns(state: EditorState) -> dict:
         "stage": col.SelectboxColumn(label["stage"], options=editor.stage_options(lang), required=True,
                                      help=help_["stage"], width="small"),
         "activity": col.TextColumn(label["activity"], required=True, max_chars=200, help=help_["activity"]),
-        "amount": col.NumberColumn(label["amount"], min_value=0.0, format="%.4f", required=True, help=help_["amount"]),
+        "amount": col.NumberColumn(label["amount"], min_value=0.0, format=numbers.KG_FORMAT, required=True, help=help_["amount"]),
         "unit": col.SelectboxColumn(label["unit"], options=editor.unit_options(), required=True, help=help_["unit"],
                                     format_func=lambda u: editor.unit_label(u, lang), width="small"),
         "factor": col.SelectboxColumn(label["factor"], options=editor.factor_options(state.factor_set, lang, None, base),
@@ -144,11 +143,11 @@ def show_review(review: Review, state: EditorState) -> None:
         head = ui.tr("products.issues.head", count=len(review.issues))
         st.error("\n".join([head, "", *(f"- {md_escape(issue.message)}" for issue in review.issues)]))
     unit = editor.unit_label(state.product.declared_unit, lang)
-    delta = None if review.delta_kg_co2e is None else f"{review.delta_kg_co2e:+.2f}"
-    color, arrow = ("off", "off") if delta in ("+0.00", "-0.00") else ("inverse", "auto")  # no change: no red arrow
+    delta = numbers.metric_delta(review.delta_kg_co2e)
+    color, arrow = ("off", "off") if not review.delta_kg_co2e else ("inverse", "auto")  # no change: no red arrow
     st.subheader(ui.tr("products.preview.title"))
     left, right = st.columns(2)
-    left.metric(ui.tr("products.preview.total", unit=unit), f"{fmt_number(review.footprint.total_kg_co2e, 2)} kgCO₂e",
+    left.metric(ui.tr("products.preview.total", unit=unit), f"{numbers.metric_value(review.footprint.total_kg_co2e)} kgCO₂e",
                 delta=delta, delta_color=color, delta_arrow=arrow)
     right.metric(ui.tr("products.preview.rows"), f"{len(review.lines)}")
     table = frames.stage_table(review.footprint, lang)
@@ -156,7 +155,7 @@ def show_review(review: Review, state: EditorState) -> None:
         st.altair_chart(charts.stage_bar_chart(table, lang), width="stretch")
         st.dataframe(table, hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
                      column_config={"stage_label": ui.tr("label.stage"),
-                                    "kg_co2e": st.column_config.NumberColumn(ui.tr("label.kg_co2e"), format="%.4f"),
+                                    "kg_co2e": st.column_config.NumberColumn(ui.tr("label.kg_co2e"), format=numbers.KG_FORMAT),
                                     "share": st.column_config.NumberColumn(ui.tr("label.share"), format="percent"),
                                     "line_count": ui.tr("products.history.lines")})
 

@@ -12,7 +12,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import editor, store
+from cfp_core import editor, numbers, store
 from cfp_core import publish as pub
 from cfp_core.errors import CfpError
 from cfp_core.i18n import t
@@ -93,7 +93,7 @@ def snapshot_list(snapshots: list[pub.Snapshot]) -> None:
         "version": st.column_config.NumberColumn(ui.tr("publish.col.version"), format="v%d"),
         "period": ui.tr("publish.col.period"), "status": ui.tr("publish.col.status"),
         "created": ui.tr("publish.col.created"), "audience": ui.tr("publish.col.audience"),
-        "total_kg_co2e": st.column_config.NumberColumn(ui.tr("publish.col.total"), format="%.4f"),
+        "total_kg_co2e": st.column_config.NumberColumn(ui.tr("publish.col.total"), format=numbers.KG_FORMAT),
         "hash": ui.tr("publish.col.hash")})
 
 

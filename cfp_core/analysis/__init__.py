@@ -53,8 +53,6 @@ from cfp_core.analysis.views import (  # noqa: F401
     comparison_unit,
     index_factor_sets,
     index_products,
-    metric_delta,
-    metric_value,
     models_in_period,
     models_with_data,
     periods_of,

@@ -23,15 +23,12 @@ from cfp_core.analysis.trends import (
     Decomposition,
     model_label,
 )
-from cfp_core.analysis.views import (
-    metric_delta,
-    metric_value,
-)
 from cfp_core.calculate import Footprint
 from cfp_core.errors import NotFound
 from cfp_core.frames import stage_label
 from cfp_core.i18n import Msg, t
 from cfp_core.models import STAGES, ProductModel
+from cfp_core.numbers import metric_delta, metric_value
 from cfp_core.text import neutralise_formula
 
 TOTAL = "total"
@@ -181,15 +178,14 @@ def headline_metrics(
 ) -> list[tuple[str, str, str | None]]:
     """Return (label, value, delta vs baseline) for the baseline and the first other models, at most ``limit``.
 
-    Per-kg values are small, so they keep 4 decimals; per-unit values 2.
+    Values and deltas follow the headline rule of ``cfp_core.numbers`` (4 decimals).
     """
-    decimals = 4 if per_kg else 2
     values = {fp.model_code: per_unit_values(fp, products.get(fp.model_code), per_kg)[TOTAL] for fp in footprints}
     order = [baseline] if baseline in values else []
     order += [c for c in values if c != baseline][: max(limit - len(order), 0)]
     base = values.get(baseline, math.nan)
-    return [(model_label(c, products, lang), metric_value(values[c], decimals),
-             None if c == baseline else metric_delta(values[c] - base, decimals)) for c in order]
+    return [(model_label(c, products, lang), metric_value(values[c]),
+             None if c == baseline else metric_delta(values[c] - base)) for c in order]
 
 
 def factor_headlines(comparison: FactorComparison, lang: str = "zh") -> list[tuple[str, str, str | None]]:

@@ -22,7 +22,7 @@ from cfp_core.factors import FactorFamily, FactorSet, GwpSet
 from cfp_core.frames import stage_label
 from cfp_core.i18n import Msg, normalise_lang, t
 from cfp_core.models import STAGES, Inventory
-from cfp_core.numbers import fmt_number
+from cfp_core.numbers import fmt_number, signed_percent
 
 
 class Named(Msg):
@@ -256,14 +256,6 @@ def biggest_mover(comparison: FactorComparison, a: str, b: str) -> tuple[str, di
         "direction": Msg("analysis.mover.lowers" if delta < 0 else "analysis.mover.raises"),
         "amount": fmt_number(abs(delta), 4), "share": signed_percent(delta / change if change else math.nan).lstrip("+−"),
     })
-
-
-def signed_percent(share: float, decimals: int = 1) -> str:
-    """Format a 0–1 change as a signed percentage with a true minus sign ("−6.9 %"); "—" for NaN."""
-    if share is None or math.isnan(share):
-        return "—"
-    sign = "+" if share > 0 else ("−" if share < 0 else "")
-    return f"{sign}{abs(share) * 100:.{decimals}f} %"
 
 
 def factor_comparison_of(db: Database, model_code: str, period: str, set_ids: Sequence[str],

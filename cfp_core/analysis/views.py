@@ -5,14 +5,12 @@ Pure functions (no streamlit): the pages call them so that they hold no logic of
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
 from cfp_core.i18n import t
 from cfp_core.models import ProductModel
-from cfp_core.numbers import fmt_number
 
 PERCENT_PREFIX = "Δ%"  # every percent column of a comparison ("analysis.pct_col", "analysis.pct_total")
 
@@ -90,15 +88,3 @@ def models_with_data(inventory_rows: Iterable[dict]) -> list[str]:
 def any_illustrative(products: dict[str, ProductModel], model_codes: Iterable[str]) -> bool:
     """Return True if any of the models is demo data (shown with the illustrative mark)."""
     return any(products[c].illustrative for c in model_codes if c in products)
-
-
-def metric_value(value: float, decimals: int = 2) -> str:
-    """Format a headline number: 2 decimals with thousands separators, "—" when unknown."""
-    return fmt_number(value, decimals)
-
-
-def metric_delta(delta: float | None, decimals: int = 2) -> str | None:
-    """Format a headline difference with an ASCII sign (st.metric reads the arrow from it); None if unknown."""
-    if delta is None or math.isnan(delta):
-        return None
-    return f"{delta:+,.{decimals}f}" if delta else f"{0:.{decimals}f}"

@@ -12,7 +12,7 @@ import pandas as pd
 
 from cfp_core.factors import EmissionFactor, FactorFamily, FactorSet, derive_fuel_value
 from cfp_core.i18n import has, t
-from cfp_core.numbers import plain
+from cfp_core.numbers import plain, signed_percent
 
 PUBLISHER_KEYS = {
     "MEE/NBS/NEA (calculated by CEC)": "factors.publisher.mee_nbs_nea",
@@ -188,8 +188,7 @@ def diff_rows(old: FactorSet, new: FactorSet, lang: str = "zh") -> list[dict]:
 
 
 def _percent(share: float) -> str:
-    sign = "−" if share < 0 else "+"
-    return f"{sign}{abs(share) * 100:.2f} %"
+    return signed_percent(share) if share else "+0.00%"
 
 
 def summary_line(diff: pd.DataFrame, lang: str = "zh", limit: int = 3) -> str:

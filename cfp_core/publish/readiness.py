@@ -13,7 +13,7 @@ from typing import Any, Literal
 from cfp_core import units
 from cfp_core.i18n import Msg, t
 from cfp_core.models import CRADLE_TO_GATE, STAGES, BoundaryType, ProductModel
-from cfp_core.numbers import fmt_number, fmt_percent
+from cfp_core.numbers import fmt_number, fmt_percent, kg
 from cfp_core.publish.disclosure import Disclosure
 
 TARGETS: tuple[str, ...] = ("card", "pact_v3", "report")
@@ -107,7 +107,7 @@ def _unit(disclosure: Disclosure) -> Msg:
 def _results(d: Disclosure) -> Check:
     if not d.lines or d.total_kg_co2e <= 0:
         return _gap("results", "blocking")
-    return _ok("results", total=fmt_number(d.total_kg_co2e, 2), unit=_unit(d))
+    return _ok("results", total=kg(d.total_kg_co2e), unit=_unit(d))
 
 
 def _illustrative(d: Disclosure, audience: str) -> Check:
@@ -193,8 +193,8 @@ def _product_mass(product: ProductModel) -> Check:
 def _pact_scope(d: Disclosure) -> Check:
     if d.boundary.boundary == BoundaryType.CRADLE_TO_GATE:
         return _ok("pact_scope")
-    return _gap("pact_scope", "advisory", gate=fmt_number(d.cradle_to_gate_kg_co2e, 2),
-                total=fmt_number(d.total_kg_co2e, 2))
+    return _gap("pact_scope", "advisory", gate=kg(d.cradle_to_gate_kg_co2e),
+                total=kg(d.total_kg_co2e))
 
 
 def _identifiers(d: Disclosure, product: ProductModel) -> Check:

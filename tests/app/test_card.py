@@ -31,7 +31,7 @@ def _text(at) -> str:
 def test_card_renders_every_field_in_both_languages(page_app, tokens, lang, unit, expected):
     at = page_app("card", lang, token=tokens["current"]).run()
     assert not at.exception
-    assert at.metric[0].value == f"93.43 {unit}"
+    assert at.metric[0].value == f"93.4346 {unit}"
     text = _text(at)
     assert not [e for e in expected if e not in text]
     assert not at.warning and not at.error  # the current version has no banner

@@ -31,12 +31,12 @@ def test_default_compares_2023_and_2024_factors_for_the_report(page_app, lang, t
     assert not at.exception
     assert at.title[0].value == t("nav.compare_factors", lang)
     values = [m[1] for m in metrics(at)]
-    assert values == [f"{total_2023:,.2f}", "93.43"] == ["98.69", "93.43"]
-    assert metrics(at)[1][2] == "-5.26"
+    assert values == [f"{total_2023:,.4f}", "93.4346"] == ["98.6950", "93.4346"]
+    assert metrics(at)[1][2] == "-5.2604"
     assert (at.query_params["model"], at.query_params["period"], at.query_params["sets"]) == (
         "WS-TPS-48-900A", "2025", "cn-cfp-2023,cn-cfp-2024")
     mover = at.info[0].value
-    assert "0.6205 → 0.5777 kgCO2e/kWh" in mover and "5.2604" in mover and "−6.9 %" in mover
+    assert "0.6205 → 0.5777 kgCO2e/kWh" in mover and "5.2604" in mover and "−6.90%" in mover
     assert not at.warning  # real report, CFP factors only
     assert at.dataframe[0].value.columns[0] == t("label.stage", lang)
     assert len(at.dataframe[1].value) == 6  # attribution: one row per (factor, stage)
@@ -58,13 +58,13 @@ def test_organisation_set_gives_a_clear_warning(page_app, lang, text):
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 2 and text in warnings[0]
     assert t("family.electricity_co2_org", lang) in warnings[1]
-    assert metrics(at)[1][1] == "87.65"
+    assert metrics(at)[1][1] == "87.6457"
 
 
 def test_query_params_choose_sets_and_three_sets_offer_a_waterfall_pair(page_app):
     at = page_app("compare_factors", lang="en", sets=f"cn-cfp-2024,{ORG},cn-cfp-2023").run()
     assert not at.exception
-    assert [m[1] for m in metrics(at)] == ["93.43", "87.65", "98.69"]
+    assert [m[1] for m in metrics(at)] == ["93.4346", "87.6457", "98.6950"]
     assert "organisation accounting" in at.warning[0].value
     before = at.info[0].value
     at.selectbox(key="cf_to").set_value("cn-cfp-2023").run()
@@ -77,7 +77,7 @@ def test_changing_model_and_period(page_app):
     at.selectbox(key="cf_period").set_value("2023").run()
     assert not at.exception
     assert (at.query_params["model"], at.query_params["period"]) == ("WS-TPS-48-300A", "2023")
-    assert [m[1] for m in metrics(at)] == ["42.10", "40.04"]
+    assert [m[1] for m in metrics(at)] == ["42.1019", "40.0432"]
     assert t("label.illustrative", "zh") in at.warning[0].value
 
 

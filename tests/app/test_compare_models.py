@@ -20,8 +20,8 @@ def test_renders_all_models_of_the_latest_period(page_app, lang):
     at = page_app("compare_models", lang=lang).run()
     assert not at.exception
     assert at.title[0].value == t("nav.compare_models", lang)
-    assert metrics(at)[0][:2] == ("WS-TPS-48-900A", "93.43")
-    assert metrics(at)[1] == (t("analysis.illustrative_mark", lang, model="WS-TPS-48-300A"), "36.30", "-57.13")
+    assert metrics(at)[0][:2] == ("WS-TPS-48-900A", "93.4346")
+    assert metrics(at)[1] == (t("analysis.illustrative_mark", lang, model="WS-TPS-48-300A"), "36.3001", "-57.1344")
     assert at.query_params["models"] == ALL_2025
     assert (at.query_params["period"], at.query_params["set"], at.query_params["baseline"]) == (
         "2025", "cn-cfp-2024", "WS-TPS-48-900A")
@@ -45,8 +45,8 @@ def test_choosing_models_changes_table_metrics_and_url(page_app):
     at = page_app("compare_models", lang="en").run()
     at.multiselect(key="cm_models").set_value(["WS-TPS-48-300A", "WS-TPS-48-600A"]).run()
     assert not at.exception
-    assert [m[1] for m in metrics(at)] == ["36.30", "62.89"]
-    assert metrics(at)[1][2] == "+26.59"
+    assert [m[1] for m in metrics(at)] == ["36.3001", "62.8938"]
+    assert metrics(at)[1][2] == "+26.5936"
     assert at.query_params["models"] == "WS-TPS-48-300A,WS-TPS-48-600A"
     assert at.query_params["baseline"] == "WS-TPS-48-300A"
     assert at.dataframe[0].value.shape[1] == 1 + 2 + 2
@@ -57,7 +57,7 @@ def test_period_baseline_and_per_kg(page_app):
     at.selectbox(key="cm_period").set_value("2023").run()
     at.selectbox(key="cm_baseline").set_value("WS-TPS-48-600A").run()
     assert at.query_params["period"] == "2023" and at.query_params["baseline"] == "WS-TPS-48-600A"
-    assert metrics(at)[0][:2] == ("WS-TPS-48-600A（示例）", "69.98")
+    assert metrics(at)[0][:2] == ("WS-TPS-48-600A（示例）", "69.9781")
     at.toggle(key="cm_per_kg").set_value(True).run()
     assert not at.exception
     per_kg = dict((m[0], m[1]) for m in metrics(at))
@@ -71,7 +71,7 @@ def test_query_params_choose_the_view(page_app):
     assert not at.exception
     assert at.multiselect(key="cm_models").value == ["WS-TPS-48-600A", "WS-TPS-48-300A"]
     assert at.selectbox(key="cm_set").value == "cn-cfp-2023"
-    assert metrics(at)[0][:2] == ("WS-TPS-48-300A (illustrative)", "40.19")
+    assert metrics(at)[0][:2] == ("WS-TPS-48-300A (illustrative)", "40.1928")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -18,7 +18,7 @@ def test_headline_and_stage_table(page_app, lang):
     at = page_app("explain", lang=lang).run()
     assert not at.exception
     assert at.title[0].value == t("nav.explain", lang)
-    assert at.metric[0].value.startswith("93.43 ")
+    assert at.metric[0].value.startswith("93.4346 ")
     assert t("unit.piece", lang) in at.metric[0].value
     stages = at.dataframe[0].value.set_index("stage")
     assert round(stages.loc["raw_material_transport", "kg_co2e"], 4) == 14.2071
@@ -76,7 +76,7 @@ def test_inventory_without_declared_figures(page_app, seeded_db_path, lang):
         db.close()
     at = page_app("explain", lang=lang, model="TEST-1").run()
     assert not at.exception
-    assert at.metric[0].value.startswith("5.78 ")
+    assert at.metric[0].value.startswith("5.7770 ")
     assert t("explain.reconcile.none", lang) in texts(at.info)
 
 
@@ -88,5 +88,5 @@ def test_inventory_without_lines_says_so(page_app, seeded_db_path):
     finally:
         db.close()
     at = page_app("explain", lang="en", model="TEST-2").run()
-    assert not at.exception and at.metric[0].value.startswith("0.00 ")
+    assert not at.exception and at.metric[0].value.startswith("0.0000 ")
     assert t("explain.no_lines", "en") in texts(at.info)

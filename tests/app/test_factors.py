@@ -29,7 +29,7 @@ def test_page_renders_the_2024_set_with_provenance(page_app, lang):
 def test_changelog_shows_the_2023_to_2024_electricity_change(page_app, lang):
     at = page_app("factors", lang=lang).run()
     assert at.selectbox(key="factors_compare").value == "cn-cfp-2023"
-    assert "0.6205 → 0.5777 (−6.90 %)" in texts(at.markdown)
+    assert "0.6205 → 0.5777 (−6.90%)" in texts(at.markdown)
     diff = at.dataframe[1].value.set_index("key")
     assert (diff.loc["electricity.cn.national", "old_value"], diff.loc["electricity.cn.national", "new_value"]) == (
         0.6205, 0.5777)

@@ -8,8 +8,8 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 
 LABELS = {
-    "zh": ("总览", "产品型号", "WS-TPS-48-900A 碳足迹（2025）", "93.43 kgCO₂e/台", "销售", "采购", "管理层"),
-    "en": ("Overview", "Product models", "WS-TPS-48-900A footprint (2025)", "93.43 kgCO₂e per piece",
+    "zh": ("总览", "产品型号", "WS-TPS-48-900A 碳足迹（2025）", "93.4346 kgCO₂e/台", "销售", "采购", "管理层"),
+    "en": ("Overview", "Product models", "WS-TPS-48-900A footprint (2025)", "93.4346 kgCO₂e per piece",
            "Sales", "Procurement", "Management"),
 }
 
@@ -38,7 +38,7 @@ def test_overview_is_the_default_page(seeded_db_path):
     default = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not default.exception
     assert default.title[0].value == "总览"
-    assert any(m.value == "93.43 kgCO₂e/台" for m in default.metric)
+    assert any(m.value == "93.4346 kgCO₂e/台" for m in default.metric)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

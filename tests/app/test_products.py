@@ -2,7 +2,7 @@
 
 import pytest
 
-from cfp_core import store
+from cfp_core import service, store
 
 WS = "WS-TPS-48-900A"
 
@@ -29,7 +29,7 @@ def test_page_shows_the_stored_inventory_and_its_footprint(page_app, lang, label
     at = open_ws(page_app, lang)
     assert at.title[0].value == ("产品与数据录入" if lang == "zh" else "Products & data entry")
     assert at.selectbox(key="model").value == WS and at.selectbox(key="period").value == "2025"
-    assert metric(at, label) == "93.43 kgCO₂e"
+    assert metric(at, label) == "93.4346 kgCO₂e"
     editor = at.data_editor(key="editor")
     assert editor.editing_mode == "dynamic" and len(editor.value) == 6
     assert not at.error
@@ -37,13 +37,15 @@ def test_page_shows_the_stored_inventory_and_its_footprint(page_app, lang, label
 
 def test_table_edit_changes_the_recomputed_total(page_app, seeded_db_path):
     at = open_ws(page_app)
-    amount = store.load_inventory(store.open_db(seeded_db_path), WS, "2025").lines[0].amount
+    db = store.open_db(seeded_db_path)
+    amount = store.load_inventory(db, WS, "2025").lines[0].amount
+    before = service.stored_footprint(db, WS, "2025").total_kg_co2e
     edit(at, edited_rows={0: {"amount": 100.0}})
     assert not at.exception and not at.error
-    expected = 93.4346 + (100.0 - amount) * 0.5777
-    assert metric(at, "每台碳足迹") == f"{expected:.2f} kgCO₂e"
+    expected = before + (100.0 - amount) * 0.5777
+    assert metric(at, "每台碳足迹") == f"{expected:.4f} kgCO₂e"
     delta = next(m for m in at.metric if m.label.startswith("每台碳足迹")).proto.delta
-    assert delta == f"{expected - 93.4346:+.2f}"
+    assert delta == f"{expected - before:+.4f}"
 
 
 def test_deleting_and_adding_rows_recompute_the_total(page_app):
@@ -53,7 +55,7 @@ def test_deleting_and_adding_rows_recompute_the_total(page_app):
         "factor": "China national average electricity carbon-footprint factor 2024 · 0.5777 kgCO2e/kWh",
         "data_source": "Primary, measured"}])
     assert not at.error
-    assert metric(at, "Footprint per piece") == f"{93.4346 - 15.6759 + 5.777:.2f} kgCO₂e"
+    assert metric(at, "Footprint per piece") == f"{93.4346 - 15.6759 + 5.777:.4f} kgCO₂e"
     assert metric(at, "Rows counted") == "6"
 
 
@@ -122,7 +124,7 @@ def test_copy_from_previous_period(page_app, seeded_db_path):
     at.button(key="copy_previous").click().run()
     assert not at.exception
     assert "Copied 2025 into 2026" in at.success[0].value
-    assert metric(at, "Footprint per piece") == "93.43 kgCO₂e"
+    assert metric(at, "Footprint per piece") == "93.4346 kgCO₂e"
     copy = store.load_inventory(store.open_db(seeded_db_path), WS, "2026")
     assert copy.verification is None and len(copy.lines) == 6
 

@@ -81,17 +81,17 @@ def test_newcomer_creates_a_product_and_sees_why_factor_versions_differ(server, 
 
         add_line(page, "生产", "生产用电", "20", "kWh", "全国电力")
         metric = page.get_by_test_id("stMetricValue").first
-        pw.expect(metric).to_contain_text("11.55 kgCO₂e", timeout=30_000)  # 20 kWh × 0.5777 kgCO2e/kWh
+        pw.expect(metric).to_contain_text("11.5540 kgCO₂e", timeout=30_000)  # 20 kWh × 0.5777 kgCO2e/kWh
         page.get_by_role("button", name="保存为新修订版本").click()
         settle(page)
         pw.expect(page.get_by_text("已保存 NEW-DEMO-1")).to_be_visible(timeout=30_000)
-        pw.expect(metric).to_contain_text("11.55 kgCO₂e")
+        pw.expect(metric).to_contain_text("11.5540 kgCO₂e")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "newcomer_saved_zh.png"), full_page=True)
 
         page.goto(f"{url}/compare_factors?model=WS-TPS-48-900A&period=2025&sets=cn-cfp-2023,cn-cfp-2024&lang=zh")
         settle(page, 1000)
-        for total in ("98.69", "93.43"):
+        for total in ("98.6950", "93.4346"):
             pw.expect(page.get_by_test_id("stMetricValue").filter(has_text=total)).to_be_visible(timeout=30_000)
         pw.expect(page.get_by_text("使总量降低 5.2604")).to_be_visible()  # the explanation of the move
         page.screenshot(path=str(SHOTS / "newcomer_compare_factors_zh.png"), full_page=True)

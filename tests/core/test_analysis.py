@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cfp_core import analysis, calculate_footprint
-from cfp_core.analysis.factor_compare import signed_percent
 from cfp_core.analysis.hotspots import hotspots, suggestion_keys
 from cfp_core.analysis.trends import decomposition_frame
 from cfp_core.errors import FactorNotFound, NotFound
@@ -17,6 +16,7 @@ from cfp_core.factors import EmissionFactor, FactorSet
 from cfp_core.i18n import t
 from cfp_core.library import gwp_sets
 from cfp_core.models import ActivityLine, CustomFactor, DataSourceType, Inventory, ProductModel, ReportingPeriod
+from cfp_core.numbers import signed_percent
 
 AR5 = gwp_sets()["AR5"]
 
@@ -141,7 +141,7 @@ def test_column_formats_for_values_changes_and_shares(pair):
 
 def test_headline_metrics(pair):
     assert analysis.headline_metrics(pair, PRODUCTS, "BIG", "en") == [
-        ("BIG", "55.00", None), ("SMALL (illustrative)", "40.00", "-15.00")]
+        ("BIG", "55.0000", None), ("SMALL (illustrative)", "40.0000", "-15.0000")]
     assert analysis.headline_metrics(pair, PRODUCTS, "SMALL", "en", per_kg=True) == [
         ("SMALL (illustrative)", "2.5000", None), ("BIG", "—", None)]
 
@@ -227,11 +227,11 @@ def test_waterfall_chains_from_one_total_to_the_other(ws_comparison):
 def test_biggest_mover_sentence(ws_comparison, kwh_900a):
     key, params = analysis.biggest_mover(ws_comparison, "cn-cfp-2023", "cn-cfp-2024")
     assert key == "analysis.mover"
-    assert params["values"] == "0.6205 → 0.5777 kgCO2e/kWh" and params["pct"] == "−6.9 %"
+    assert params["values"] == "0.6205 → 0.5777 kgCO2e/kWh" and params["pct"] == "−6.90%"
     assert params["amount"] == f"{kwh_900a * 0.0428:,.4f}" == "5.2604"
     english, chinese = t(key, "en", **params), t(key, "zh", **params)
     assert english.startswith("China national average electricity carbon-footprint factor: 0.6205 → 0.5777")
-    assert "lowers the total by 5.2604" in english and "100.0 % of the change" in english
+    assert "lowers the total by 5.2604" in english and "100.00% of the change" in english
     assert chinese.startswith("全国电力平均碳足迹因子：") and "降低 5.2604" in chinese
     assert analysis.biggest_mover(ws_comparison, "cn-cfp-2023", "cn-cfp-2023") is None
 
@@ -246,7 +246,7 @@ def test_factor_stage_frame(ws_comparison):
 
 def test_factor_headlines(ws_comparison):
     assert analysis.factor_headlines(ws_comparison, "zh") == [
-        ("中国电力碳足迹因子2023 + 燃料缺省值", "98.69", None), ("中国电力碳足迹因子2024 + 燃料缺省值", "93.43", "-5.26")]
+        ("中国电力碳足迹因子2023 + 燃料缺省值", "98.6950", None), ("中国电力碳足迹因子2024 + 燃料缺省值", "93.4346", "-5.2604")]
 
 
 def test_organisation_set_warns_in_both_languages(ws_inventory, set_2024, factor_sets):
@@ -273,8 +273,8 @@ def test_compare_factor_sets_errors(set_2024, factor_sets):
 
 
 def test_signed_percent():
-    assert signed_percent(-0.0689) == "−6.9 %" and signed_percent(0.074) == "+7.4 %"
-    assert signed_percent(0.0) == "0.0 %" and signed_percent(math.nan) == "—"
+    assert signed_percent(-0.0689) == "−6.89%" and signed_percent(0.074) == "+7.40%"
+    assert signed_percent(0.0) == "0.00%" and signed_percent(math.nan) == "—"
 
 
 # ---- trends and decomposition ----------------------------------------------------------------

@@ -53,9 +53,9 @@ class _Links(html.parser.HTMLParser):
             (self.src if name == "src" else self.href if name == "href" else [None]).append(value)
 
 
-def test_html_shows_the_headline_rounded_and_json_holds_the_exact_total(current):
+def test_html_shows_the_verified_headline_and_json_holds_the_exact_total(current):
     page = card_html.card_html(current, "zh")
-    assert "93.43" in page and "93.4346" not in page
+    assert "93.4346" in page and "24.0450" in page and "25.7%" in page  # numbers.py card rule
     document = json.loads(card.card_json(current))
     assert document["content"]["disclosure"]["total_kg_co2e"] == current.disclosure.total_kg_co2e
     assert round(document["content"]["disclosure"]["total_kg_co2e"], 4) == 93.4346
@@ -66,7 +66,7 @@ def test_html_shows_the_headline_rounded_and_json_holds_the_exact_total(current)
     ("zh", ["浙江威斯得姆电子有限公司", "智能通信电源系统", "WS-TPS-48-900A", "1 台", "kgCO₂e/台", "从摇篮到坟墓",
             "包装材料获取", "2025-01-01", "GB/T 24067-2024", "ISO 14067:2018", "全国电力平均碳足迹因子", "2024",
             "IPCC AR5", "初级数据占比 74.3%", "三信国际检测认证有限公司", "T400132-02-2026", "2026-06-18",
-            "v2", "有效", "语言：中文", "24.05", "25.7%"]),
+            "v2", "有效", "语言：中文", "24.0450", "25.7%"]),
     ("en", ["Intelligent telecom power system", "1 piece", "Cradle-to-grave", "Acquisition of packaging materials",
             "ISO 14067:2018", "IPCC AR5", "Primary-data share 74.3%", "T400132-02-2026", "Active",
             "Language: English", "Raw-material acquisition"]),

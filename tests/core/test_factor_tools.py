@@ -98,9 +98,9 @@ def test_changelog_2023_to_2024(set_2023, set_2024):
 
 def test_changelog_summary_line(set_2023, set_2024):
     zh = ft.diff_summary(set_2023, set_2024, "zh")
-    assert zh.startswith("9 个变更，1 个新增，0 个删除") and "全国电力平均碳足迹因子 0.6205 → 0.5777 (−6.90 %)" in zh
+    assert zh.startswith("9 个变更，1 个新增，0 个删除") and "全国电力平均碳足迹因子 0.6205 → 0.5777 (−6.90%)" in zh
     en = ft.diff_summary(set_2023, set_2024, "en")
-    assert "China national average electricity carbon-footprint factor 0.6205 → 0.5777 (−6.90 %)" in en
+    assert "China national average electricity carbon-footprint factor 0.6205 → 0.5777 (−6.90%)" in en
     assert ft.diff_summary(set_2024, set_2024, "en") == "No differences between the two sets."
 
 

@@ -1,7 +1,8 @@
 """The card's view model: one localized view of a snapshot that every renderer lays out.
 
-``card_view`` turns a ``Snapshot`` into display strings (numbers rounded for the card only:
-2 decimals for kgCO₂e, 1 for shares); the renderers (``html``: HTML/PDF, ``image``: PNG/SVG)
+``card_view`` turns a ``Snapshot`` into display strings (numbers formatted by the
+card rule of ``cfp_core.numbers``: 4 decimals for kgCO₂e as the verified report prints them, 1 for
+shares); the renderers (``html``: HTML/PDF, ``image``: PNG/SVG)
 only lay that view out, and ``render`` dispatches by format.
 """
 
@@ -17,7 +18,7 @@ import segno
 from cfp_core.charts import STAGE_COLORS
 from cfp_core.i18n import normalise_lang, t
 from cfp_core.models import BoundaryType
-from cfp_core.numbers import fmt_number, fmt_percent
+from cfp_core.numbers import CARD_SHARE_DECIMALS, fmt_number, kg, share
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.snapshots import Snapshot
 
@@ -104,10 +105,10 @@ def card_view(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None)
         product=name_in(lang, d.product.name_zh, d.product.name_en),
         model_line=" · ".join([t("card.model", lang, model=d.product.model_code),
                                t("card.declared_unit", lang, amount=_amount(d.product.declared_unit_amount), unit=unit)]),
-        total_text=fmt_number(d.total_kg_co2e, 2), unit_text=t("card.per_unit", lang, unit=unit),
+        total_text=kg(d.total_kg_co2e), unit_text=t("card.per_unit", lang, unit=unit),
         total_caption=t("card.total_caption", lang, unit=unit, boundary=boundary),
         gate_text="" if d.boundary.boundary == BoundaryType.CRADLE_TO_GATE
-        else t("card.cradle_to_gate", lang, value=fmt_number(d.cradle_to_gate_kg_co2e, 2)),
+        else t("card.cradle_to_gate", lang, value=kg(d.cradle_to_gate_kg_co2e)),
         stages_title=t("card.stages", lang), stages=stage_rows(d, lang), facts=card_facts(d, lang),
         version=snapshot.version, status=snapshot.status, status_text=status_text,
         snapshot_line=t("card.snapshot", lang, version=snapshot.version, status=status_text,
@@ -129,8 +130,8 @@ def stage_rows(d: Disclosure, lang: str) -> tuple[StageRow, ...]:
     """Return the card's stage rows in report order (only stages with results)."""
     return tuple(
         StageRow(stage=s.stage.value, label=t(f"stage.{s.stage.value}", lang), color=STAGE_COLORS[s.stage.value],
-                 kg_co2e=s.kg_co2e, share=s.share, value_text=fmt_number(s.kg_co2e, 2),
-                 share_text=fmt_percent(s.share, 1))
+                 kg_co2e=s.kg_co2e, share=s.share, value_text=kg(s.kg_co2e),
+                 share_text=share(s.share, CARD_SHARE_DECIMALS))
         for s in d.stages
     )
 
@@ -163,7 +164,7 @@ def card_facts(d: Disclosure, lang: str) -> tuple[tuple[str, tuple[str, ...]], .
         (t("card.standards", lang), (" · ".join(s.replace(" ", "\u00a0") for s in d.standards),)),
         (t("card.factor_sources", lang), _factor_lines(d, lang)),
         (t("card.gwp", lang), (t("card.gwp_value", lang, gwp=d.gwp_set),)),
-        (t("card.data_quality", lang), (t("card.primary_share", lang, share=fmt_percent(quality.primary_data_share, 1)),
+        (t("card.data_quality", lang), (t("card.primary_share", lang, share=share(quality.primary_data_share, CARD_SHARE_DECIMALS)),
                                         dqr)),
         (t("card.verification", lang), (_verification_line(d, lang),)),
     )

@@ -1,0 +1,47 @@
+"""The one number-formatting policy (cfp_core.numbers): 4-decimal kgCO₂e everywhere, 2-decimal shares."""
+
+import math
+
+import pytest
+
+from cfp_core import numbers
+from cfp_core.numbers import (
+    CARD_SHARE_DECIMALS,
+    fmt_delta,
+    kg,
+    metric_delta,
+    metric_value,
+    plain,
+    share,
+    signed_percent,
+)
+
+
+def test_kgco2e_prints_like_the_verified_report():
+    assert kg(93.43457066) == "93.4346" == metric_value(93.43457066)
+    assert kg(24.045) == "24.0450" and kg(1234.5) == "1,234.5000"
+    assert kg(None) == kg(math.nan) == "—"
+
+
+def test_differences_carry_a_sign():
+    assert metric_delta(-5.26043) == "-5.2604" and metric_delta(0.0) == "0.0000" and metric_delta(math.nan) is None
+    assert fmt_delta(-0.5) == "−0.5000" and fmt_delta(1.23456) == "+1.2346" and fmt_delta(0.0) == "±0.0000"
+
+
+@pytest.mark.parametrize(("value", "text"), [(0.2573, "25.73%"), (0.088, "8.80%"), (1.0, "100.00%"), (None, "—")])
+def test_shares_have_two_decimals_everywhere_but_the_card(value, text):
+    assert share(value) == text
+    assert CARD_SHARE_DECIMALS == 1 and share(0.2573, CARD_SHARE_DECIMALS) == "25.7%"
+
+
+def test_percent_changes_have_a_true_minus_sign_and_two_decimals():
+    assert signed_percent(-0.0689) == "−6.89%" and signed_percent(0.015) == "+1.50%"
+
+
+def test_printed_amounts_keep_their_own_decimals():
+    assert plain(4.5851) == "4.5851" and plain(41.62) == "41.62" and plain(43.07, 3) == "43.070"
+
+
+def test_streamlit_column_formats_follow_the_policy():
+    assert numbers.KG_FORMAT % 93.43457 == "93.4346" and numbers.KG_DELTA_FORMAT % -5.26043 == "-5.2604"
+    assert numbers.SHARE_FORMAT % 25.734 == "25.73%" and numbers.PCT_CHANGE_FORMAT % -6.27 == "-6.27%"
