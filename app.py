@@ -33,4 +33,5 @@ navigation = st.navigation({
     ],
     "card": [page("card", "nav.card", ":material/badge:", visibility="hidden")],
 })
-navigation.run()
+with ui.router():
+    navigation.run()

@@ -19,6 +19,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"<\s*[a-zA-Z!/?]|javascript:|\bon[a-z]+\s*=", re.IGNORECASE)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+\-]{0,79}$")
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def check_text(value: str, limit: int = 200, multiline: bool = False) -> str:
@@ -64,3 +66,18 @@ def neutralise_formula(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS) and not _looks_numeric(value):
         return "'" + value
     return value
+
+
+def md_escape(value: object) -> str:
+    """Return ``value`` as Markdown that shows it literally: every ASCII punctuation mark backslash-escaped.
+
+    CommonMark lets any ASCII punctuation be escaped, so no user text can make a link, an image, an
+    autolink (``http\\://``, ``www\\.``, ``a\\@b``), emphasis, a heading, LaTeX (``$``) or a Streamlit
+    directive (``:red[…]``, ``:material/…:``). Line breaks are kept as Markdown line breaks.
+    """
+    return _ASCII_PUNCTUATION.sub(r"\\\1", str(value)).replace("\n", "  \n")
+
+
+def md_unescape(markdown: str) -> str:
+    """Return the text ``md_escape`` made Markdown of (its inverse): what a reader sees."""
+    return _ESCAPED.sub(r"\1", markdown.replace("  \n", "\n"))

@@ -9,6 +9,8 @@ from cfp_core.errors import CfpError
 from cfp_core.publish import card
 from ui import publish as ui_publish
 
+ui.require_router(__file__)
+
 token = ui.query_param("token")
 if not token:
     st.title(ui.tr("nav.card"))
@@ -29,13 +31,13 @@ if snapshot is None:
 lang, base_url = ui.lang(), ui_publish.public_base_url()
 view = card.card_view(snapshot, lang, base_url)
 
-st.caption(f"{view.heading} · {view.company}")
-st.title(view.product)
-st.caption(view.model_line)
+st.caption(f"{ui.md(view.heading)} · {ui.md(view.company)}")
+st.title(ui.md(view.product))
+st.caption(ui.md(view.model_line))
 if view.banner and view.banner[0] == "withdrawn":
-    st.error(view.banner[1], icon=":material/block:")
+    st.error(ui.md(view.banner[1]), icon=":material/block:")
 elif view.banner:
-    st.warning(view.banner[1], icon=":material/history:")
+    st.warning(ui.md(view.banner[1]), icon=":material/history:")
     if successor is not None:
         ui_publish.card_link(successor, "card.open_successor")
 if view.illustrative:
@@ -43,9 +45,9 @@ if view.illustrative:
 
 head, qr = st.columns([3, 1])
 with head:
-    st.metric(view.total_caption, f"{view.total_text} {view.unit_text}")
+    st.metric(ui.md(view.total_caption), f"{view.total_text} {view.unit_text}")
     if view.gate_text:
-        st.caption(view.gate_text)
+        st.caption(ui.md(view.gate_text))
 with qr:
     st.image(card.qr_png(view.link, 240), caption=view.scan_text, width=160)
 
@@ -60,11 +62,11 @@ st.dataframe(frame, hide_index=True, column_order=["stage_label", "kg_co2e", "sh
 columns = st.columns(2)
 for index, (label, lines) in enumerate(view.facts):
     with columns[index % 2]:
-        st.markdown(f"**{ui_publish.md(label)}**  \n" + "  \n".join(ui_publish.md(line) for line in lines))
+        st.markdown(f"**{ui.md(label)}**  \n" + "  \n".join(ui.md(line) for line in lines))
 
 st.divider()
-st.caption(f"{view.snapshot_line} · {view.hash_line} · {view.language_line}")
-st.caption(view.integrity_text)
+st.caption(ui.md(f"{view.snapshot_line} · {view.hash_line} · {view.language_line}"))
+st.caption(ui.md(view.integrity_text))
 
 buttons = st.columns(4)
 for col, fmt in zip(buttons, ("png", "pdf", "html", "json"), strict=True):

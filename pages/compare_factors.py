@@ -1,11 +1,11 @@
 """Compare factor versions: one model and period under several factor sets, and what moves the total."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import analysis, store
-from cfp_core.errors import CfpError
+
+ui.require_router(__file__)
 
 st.title(ui.tr("nav.compare_factors"))
 st.caption(ui.tr("compare.fs.caption"))
@@ -35,19 +35,16 @@ with ui.open_db() as db:
     if len(chosen) < 2:
         st.info(ui.tr("compare.fs.need_two"))
         st.stop()
-    try:
+    with ui.stop_on_error():
         comparison = ui.factor_comparison(db, model, period, chosen)
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
 
 ui.illustrative_badge(comparison.illustrative)
 for key, params in comparison.warnings:
-    st.warning(ui.tr(key, **params), icon=":material/warning:")
+    st.warning(ui.md(ui.tr(key, **params)), icon=":material/warning:")
 
 headlines = analysis.factor_headlines(comparison, lang)
 for column, (label, value, delta) in zip(st.columns(len(headlines)), headlines, strict=True):
-    column.metric(label, value, delta, delta_color="inverse")
+    column.metric(ui.md(label), value, delta, delta_color="inverse")
 
 st.subheader(ui.tr("compare.fs.table_title"))
 ui.analysis_table(analysis.factor_stage_frame(comparison, lang), key="cf_table")
@@ -59,7 +56,7 @@ if len(chosen) > 2:
     a = left.selectbox(ui.tr("compare.fs.from"), chosen, index=0, key="cf_from", format_func=set_name)
     b = right.selectbox(ui.tr("compare.fs.to"), chosen, index=1, key="cf_to", format_func=set_name)
 key, params = analysis.biggest_mover(comparison, a, b) or ("analysis.no_change", {})
-st.info(ui.tr(key, **params), icon=":material/lightbulb:")
+st.info(ui.md(ui.tr(key, **params)), icon=":material/lightbulb:")
 waterfall = analysis.waterfall_frame(comparison, a, b, lang)
 st.altair_chart(analysis.waterfall_chart(waterfall, lang), width="stretch")
 

@@ -1,11 +1,11 @@
 """Compare models: stage results of several product models side by side, against a baseline model."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import analysis, store
-from cfp_core.errors import CfpError
+
+ui.require_router(__file__)
 
 st.title(ui.tr("nav.compare_models"))
 lang = ui.lang()
@@ -36,24 +36,21 @@ with ui.open_db() as db:
     baseline = analysis.pick(models, ui.query_param("baseline"), "WS-TPS-48-900A")
     baseline = left.selectbox(ui.tr("compare.baseline"), models, index=models.index(baseline), key="cm_baseline")
     per_kg = right.toggle(ui.tr("compare.per_kg"), key="cm_per_kg", help=ui.tr("compare.per_kg_help"))
-    try:
+    with ui.stop_on_error():
         footprints = ui.footprints(rows, models, period, set_id)
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
 
 ui.set_query_params(models=",".join(models), period=period, set=set_id, baseline=baseline)
 ui.illustrative_badge(analysis.any_illustrative(products, models))
 
 metrics = analysis.headline_metrics(footprints, products, baseline, lang, per_kg)
 for column, (label, value, delta) in zip(st.columns(len(metrics)), metrics, strict=True):
-    column.metric(label, value, delta, delta_color="inverse")
+    column.metric(ui.md(label), value, delta, delta_color="inverse")
 
 unit = analysis.comparison_unit(products, models, per_kg, lang)
 st.subheader(ui.tr("compare.table_title"))
 table = analysis.comparison_table(footprints, products, baseline, lang, per_kg)
 ui.analysis_table(table, key="cm_table")
-st.caption(ui.tr("compare.unit_caption", unit=unit, baseline=analysis.model_label(baseline, products, lang)))
+st.caption(ui.md(ui.tr("compare.unit_caption", unit=unit, baseline=analysis.model_label(baseline, products, lang))))
 
 long = analysis.compare_models_long(footprints, products, lang, per_kg)
 _, shown, count = analysis.limit_models(long)

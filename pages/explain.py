@@ -1,13 +1,13 @@
 """Explain: total → stage → line → factor → source document, and reconciliation of the declared report."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import charts, frames, numbers, store
 from cfp_core import library as ft
 from cfp_core.analysis import explain, reconcile
-from cfp_core.errors import CfpError
+
+ui.require_router(__file__)
 
 L = ui.lang()
 st.title(ui.tr("nav.explain"))
@@ -18,7 +18,7 @@ SHOW = {"unit_slip": st.warning, "arithmetic": st.warning, "rounded_activity": s
 
 def show_provenance(factor) -> None:
     for label, text in ft.factor_provenance(factor, L):
-        st.markdown(f"**{label}:** {text}")
+        st.markdown(ui.fact(label, text, ft.provenance_link(factor, label, L)))
 
 
 with ui.open_db() as db:
@@ -36,18 +36,15 @@ with ui.open_db() as db:
     inventory = store.load_inventory(db, model, period)
     with right:
         set_id = ui.url_selectbox(ui.tr("label.factor_set"), list(sets), "set", "explain_set", inventory.factor_set_id, lambda s: ft.set_label(sets[s], L))
-    try:
+    with ui.stop_on_error():
         footprint = ui.footprint(db, model, period, set_id)
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
 
 ui.illustrative_badge(products[model].illustrative or inventory.illustrative)
 unit = ui.tr("unit.per_declared_unit", unit=ui.tr(f"unit.{products[model].declared_unit}"))
 st.metric(ui.tr("label.total_footprint"), f"{numbers.metric_value(footprint.total_kg_co2e)} {unit}",
-          help=ui.tr("explain.total_help", set=ft.set_label(sets[set_id], L), gwp=footprint.gwp_set))
+          help=ui.md(ui.tr("explain.total_help", set=ft.set_label(sets[set_id], L), gwp=footprint.gwp_set)))
 for key, params in footprint.warnings:
-    st.warning(ui.tr(key, **params), icon=":material/warning:")
+    st.warning(ui.md(ui.tr(key, **params)), icon=":material/warning:")
 
 st.subheader(ui.tr("explain.stages"))
 table = frames.stage_table(footprint, L)
@@ -62,7 +59,7 @@ if not choices:
     st.info(ui.tr("explain.no_lines"))
     st.stop()
 stage = ui.url_selectbox(ui.tr("explain.pick_stage"), list(choices), "stage", "explain_stage", next(iter(choices)), choices.get)
-st.subheader(ui.tr("explain.lines_of", stage=choices[stage]))
+st.subheader(ui.md(ui.tr("explain.lines_of", stage=choices[stage])))
 columns = explain.stage_line_columns(L)
 st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
              column_order=["line_no", "sentence", "kg_co2e", "share_of_stage"],
@@ -71,7 +68,7 @@ st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
 line_options = explain.line_choices(footprint, stage)
 line_no = ui.url_selectbox(ui.tr("explain.pick_line"), list(line_options), "line", "explain_line", next(iter(line_options)), line_options.get)
 result = explain.line_result(footprint, line_no)
-st.info(explain.explain_line(result, L), icon=":material/calculate:")
+st.info(ui.md(explain.explain_line(result, L)), icon=":material/calculate:")
 st.subheader(ui.tr("explain.factor_of", line=line_no))
 factor = explain.line_factor(sets[set_id], result)
 if factor is None:
@@ -80,24 +77,20 @@ else:
     show_provenance(factor)
 
 st.header(ui.tr("explain.reconcile.title"))
-try:
-    with ui.open_db() as db:
-        reconciliation = reconcile.reconcile_stored(db, model, period)
-except (CfpError, ValidationError) as error:
-    ui.show_error(error)
-    st.stop()
+with ui.stop_on_error(), ui.open_db() as db:
+    reconciliation = reconcile.reconcile_stored(db, model, period)
 if not reconciliation.findings:
     st.info(ui.tr("explain.reconcile.none"))
     st.stop()
-st.caption(ui.tr("explain.reconcile.intro") + " "
-           + ui.tr("explain.reconcile.under", set=ft.set_label(sets[inventory.factor_set_id], L)))
+st.caption(ui.md(ui.tr("explain.reconcile.intro") + " "
+                 + ui.tr("explain.reconcile.under", set=ft.set_label(sets[inventory.factor_set_id], L))))
 for finding in reconciliation.issues():
-    SHOW[finding.kind](f"**{ui.tr(f'reconcile.kind.{finding.kind}')}** — {finding.message(L)}",
+    SHOW[finding.kind](f"**{ui.tr(f'reconcile.kind.{finding.kind}')}** — {ui.md(finding.message(L))}",
                        icon=reconcile.KIND_ICONS[finding.kind])
 matches = reconciliation.of_kind("match")
 with st.expander(ui.tr("explain.reconcile.matches", count=len(matches)), icon=reconcile.KIND_ICONS["match"]):
     for finding in matches:
-        st.success(finding.message(L))
+        st.success(ui.md(finding.message(L)))
 with st.expander(ui.tr("explain.reconcile.all")):
     headers = reconcile.reconciliation_columns(L)
     st.dataframe(reconcile.reconciliation_frame(reconciliation, L), hide_index=True, column_order=list(headers),

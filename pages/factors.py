@@ -1,12 +1,12 @@
 """Factor library: browse sets, trace a factor to its source, compare versions, derive or import a set."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import library as ft
 from cfp_core import numbers, store
-from cfp_core.errors import CfpError
+
+ui.require_router(__file__)
 
 L = ui.lang()
 st.title(ui.tr("nav.factors"))
@@ -35,14 +35,14 @@ def new_set_inputs(prefix: str) -> tuple[str, str, str]:
 def save(new_set, message_key: str, count: int) -> None:
     with ui.open_db() as db:
         store.save_factor_set(db, new_set)
-    st.success(ui.tr(message_key, name=ft.set_label(new_set, L), count=count), icon=":material/check_circle:")
+    st.success(ui.md(ui.tr(message_key, name=ft.set_label(new_set, L), count=count)), icon=":material/check_circle:")
 
 
 set_id = ui.url_selectbox(ui.tr("factors.set"), list(sets), "set", "factors_set", "cn-cfp-2024", set_name)
 factor_set = sets[set_id]
-st.caption(ft.set_description(factor_set, L))
+st.caption(ui.md(ft.set_description(factor_set, L)))
 for key, params in ft.factor_set_families_warning(factor_set):
-    (st.error if key == "factors.warn.org_set" else st.warning)(ui.tr(key, **params), icon=":material/warning:")
+    (st.error if key == "factors.warn.org_set" else st.warning)(ui.md(ui.tr(key, **params)), icon=":material/warning:")
 
 browse, compare, custom, importing = st.tabs([ui.tr(f"factors.tab.{n}") for n in ("browse", "compare", "custom",
                                                                                    "import")])
@@ -65,13 +65,13 @@ with browse:
         factor_id = ui.url_selectbox(ui.tr("factors.pick"), ids, "factor", "factors_factor", ids[0], lambda fid: ft.factor_name(by_id[fid], L))
         st.subheader(ui.tr("factors.provenance"))
         for label, text in ft.factor_provenance(by_id[factor_id], L):
-            st.markdown(f"**{label}:** {text}")
+            st.markdown(ui.fact(label, text, ft.provenance_link(by_id[factor_id], label, L)))
 
 with compare:
     others = [s for s in sets if s != set_id]
     old_id = ui.url_selectbox(ui.tr("factors.compare.old"), others, "compare", "factors_compare", "cn-cfp-2023", set_name)
-    st.subheader(ui.tr("factors.compare.heading", old=set_name(old_id), new=set_name(set_id)))
-    st.markdown(ft.diff_summary(sets[old_id], factor_set, L))
+    st.subheader(ui.md(ui.tr("factors.compare.heading", old=set_name(old_id), new=set_name(set_id))))
+    st.markdown(ui.md(ft.diff_summary(sets[old_id], factor_set, L)))
     st.dataframe(ft.diff_factor_sets(sets[old_id], factor_set, L), hide_index=True, column_config=config,
                  column_order=["status_label", "name", "old_value", "new_value", "delta", "delta_pct",
                                "unit_label", "note"])
@@ -85,12 +85,10 @@ with custom:
                             column_config=config | {"value": st.column_config.NumberColumn(labels["value"],
                                                                                            format="%.6f", min_value=0)})
     if st.button(ui.tr("factors.custom.save"), key="factors_save", type="primary"):
-        try:
+        with ui.errors_shown():
             new_set = ft.create_custom_set(factor_set, new_id, name_zh, name_en, ft.values_from_frame(edited),
                                            note, taken=sets)
             save(new_set, "factors.custom.saved", len(ft.diff_factor_sets(factor_set, new_set, L)))
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)
 
 with importing:
     st.caption(ui.tr("factors.import.help"))
@@ -99,8 +97,6 @@ with importing:
     upload = st.file_uploader(ui.tr("factors.import.file"), type=["csv"], key="factors_upload")
     import_id, import_zh, import_en = new_set_inputs("factors_import")
     if st.button(ui.tr("factors.import.run"), key="factors_import", disabled=upload is None):
-        try:
+        with ui.errors_shown():
             new_set = ft.read_factor_set_csv(upload.getvalue(), import_id, import_zh, import_en, taken=sets)
             save(new_set, "factors.import.saved", len(new_set.factors))
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)

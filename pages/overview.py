@@ -1,12 +1,12 @@
 """Overview: the portfolio at a glance, and where each role should start."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import numbers
 from cfp_core.analysis import overview
-from cfp_core.errors import CfpError
+
+ui.require_router(__file__)
 
 ROLES = (  # (role key, icon, [(page file, nav key)])
     ("sales", ":material/storefront:", [("pages/publish.py", "nav.publish"), ("pages/explain.py", "nav.explain")]),
@@ -16,7 +16,7 @@ ROLES = (  # (role key, icon, [(page file, nav key)])
 
 
 def headline_metrics(headline) -> None:
-    """Four headline numbers; the featured model's footprint rounded to 2 decimals."""
+    """Four headline numbers; the featured model's footprint as the verified report prints it (4 decimals)."""
     cols = st.columns([1, 1, 1, 2])  # the featured footprint carries its unit: give it room
     cols[0].metric(ui.tr("overview.metric.models"), headline.model_count)
     cols[1].metric(ui.tr("overview.metric.verified"), headline.verified_count)
@@ -24,7 +24,7 @@ def headline_metrics(headline) -> None:
     if headline.featured_code is None:
         cols[3].metric(ui.tr("overview.metric.featured", model="—", period="—"), ui.tr("overview.metric.none"))
         return
-    cols[3].metric(ui.tr("overview.metric.featured", model=headline.featured_code, period=headline.featured_period),
+    cols[3].metric(ui.md(ui.tr("overview.metric.featured", model=headline.featured_code, period=headline.featured_period)),
                    f"{numbers.metric_value(headline.featured_kg_co2e)} {headline.featured_unit_label}",
                    help=ui.tr("overview.metric.featured_help"))
 
@@ -74,12 +74,8 @@ def role_cards(headline) -> None:
 
 st.title(ui.tr("nav.overview"))
 st.caption(ui.tr("overview.intro"))
-with ui.open_db() as db:
-    try:
-        frame = overview.portfolio_overview(db, ui.lang())
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
+with ui.stop_on_error(), ui.open_db() as db:
+    frame = overview.portfolio_overview(db, ui.lang())
 headline = None if frame.empty else overview.portfolio_headline(frame)
 if headline is None:
     st.info(ui.tr("overview.empty"))

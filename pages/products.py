@@ -1,12 +1,14 @@
 """Products & data entry: choose or create a product, enter per-unit activity data, save editor."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import editor, numbers, store
-from cfp_core.errors import CfpError, ImportRejected
+from cfp_core import io as cfp_io
+from cfp_core.errors import ImportRejected
 from ui import editor as ui_editor
+
+ui.require_router(__file__)
 
 
 def history_tab(db, state) -> None:
@@ -39,11 +41,6 @@ def history_tab(db, state) -> None:
 def import_tab(db) -> None:
     """Template downloads and CSV/Excel import; a file with any bad row is rejected whole."""
     st.caption(ui.tr("products.import.intro"))
-    try:
-        from cfp_core import io as cfp_io
-    except ImportError:
-        st.info(ui.tr("products.import.unavailable"))
-        return
     left, right = st.columns(2)
     left.download_button(ui.tr("products.import.template_csv"), cfp_io.template_bytes("csv", ui.lang()),
                          file_name=f"cfp_template_{ui.lang()}.csv", mime="text/csv", key="template_csv")
@@ -52,26 +49,22 @@ def import_tab(db) -> None:
     upload = st.file_uploader(ui.tr("products.import.upload"), type=["csv", "xlsx"], key="import_file")
     if upload is None:
         return
-    with st.status(ui.tr("products.import.parsing", name=upload.name), expanded=True) as status:
+    with st.status(ui.md(ui.tr("products.import.parsing", name=upload.name)), expanded=True) as status:
         progress = st.progress(0.2)
         try:
             inventories = cfp_io.read_inventory_file(upload.getvalue(), upload.name,
                                                         editor.known_factor_refs(db), ui.lang())
         except ImportRejected as error:
             status.update(label=ui.tr("products.import.failed"), state="error")
-            head, *problems = error.message(ui.lang()).splitlines()
-            st.error("\n".join([ui_editor.md_escape(head), "", *(f"- {ui_editor.md_escape(p)}" for p in problems)]))
+            ui.show_error(error)
             return
         progress.progress(1.0)
         status.update(label=ui.tr("products.import.checked", count=len(inventories)), state="complete")
     if st.button(ui.tr("products.import.button"), key="import_go", type="primary"):
-        try:
+        with ui.errors_shown():
             saved = cfp_io.import_inventories(db, inventories, author="dashboard", comment=upload.name)
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)
-            return
-        ui_editor.flash(ui.tr("products.import.done", count=len(saved)))
-        st.rerun()
+            ui_editor.flash(ui.tr("products.import.done", count=len(saved)))
+            st.rerun()
 
 
 st.title(ui.tr("nav.products"))
@@ -83,11 +76,8 @@ with ui.open_db() as db:
         ui_editor.product_form(db)
         st.stop()
     period = ui_editor.period_picker(db, product.model_code)
-    try:
+    with ui.stop_on_error():
         state = editor.editor_state(db, product.model_code, period)
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
     ui.illustrative_badge(product.illustrative or state.template.illustrative)
     ui_editor.forget_stale_widgets(state)
     entry, details, history, importer = st.tabs([ui.tr("products.tab.entry"), ui.tr("products.tab.product"),

@@ -1,12 +1,12 @@
 """Publish: readiness per target, immutable card snapshots, links, withdrawal and downloads."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import publish as pub
-from cfp_core.errors import CfpError
 from ui import publish as ui_publish
+
+ui.require_router(__file__)
 
 st.title(ui.tr("nav.publish"))
 st.caption(ui.tr("publish.intro"))
@@ -18,22 +18,16 @@ with ui.open_db() as db:
         st.info(ui.tr("publish.none_yet"))
         st.stop()
     model, period, set_id, audience = choice
-    try:
+    with ui.stop_on_error():
         disclosure = pub.build_disclosure(db, model, period, set_id)
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
     ui.illustrative_badge(disclosure.illustrative)
 
     st.subheader(ui.tr("publish.readiness"))
     ui_publish.readiness_tabs(pub.readiness(disclosure, audience=audience))
     author = st.text_input(ui.tr("publish.author"), key="publish_author", max_chars=80)
     if st.button(ui.tr("publish.button"), key="publish_button", type="primary", icon=":material/ios_share:"):
-        try:
+        with ui.errors_shown():
             published = pub.publish(db, model, period, set_id=set_id, audience=audience, author=author)
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)
-        else:
             st.success(ui.tr("publish.done", version=published.version, hash=published.short_hash))
             ui_publish.card_link(published)
 
@@ -50,11 +44,8 @@ with ui.open_db() as db:
 st.subheader(ui.tr("publish.downloads"))
 prepared = st.session_state.get("publish_files")
 if st.button(ui.tr("publish.prepare"), key="prepare_downloads", icon=":material/download:"):
-    try:
+    with ui.stop_on_error():
         files = ui_publish.prepare_files(selected, ui_publish.public_base_url())
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
     prepared = st.session_state["publish_files"] = {"id": (selected.snapshot_id, ui.lang()), "files": files}
 if prepared and prepared["id"] == (selected.snapshot_id, ui.lang()):
     ui_publish.download_buttons(prepared["files"])

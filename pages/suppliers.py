@@ -1,13 +1,13 @@
 """Supplier footprints: import suppliers' PACT JSON disclosures and compare them fairly against a baseline."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import io as cfp_io
 from cfp_core import numbers
 from cfp_core.analysis import suppliers as supplier_compare
-from cfp_core.errors import CfpError
+
+ui.require_router(__file__)
 
 ICONS = {"blocking": ":material/block:", "caution": ":material/warning:", "info": ":material/info:"}
 
@@ -23,9 +23,9 @@ def upload_section(db) -> None:
         try:
             disclosure = cfp_io.parse_disclosure(file.getvalue(), file.name)
             new_id = cfp_io.save_supplier_disclosure(db, disclosure, part.strip())
-            st.success(ui.tr("suppliers.saved", file=file.name, id=new_id))
-        except (CfpError, ValidationError) as error:
-            st.markdown(ui.tr("suppliers.file_error", file=file.name))
+            st.success(ui.md(ui.tr("suppliers.saved", file=file.name, id=new_id)))
+        except ui.EXPECTED_ERRORS as error:  # one file's problems never stop the others
+            st.markdown(ui.md(ui.tr("suppliers.file_error", file=file.name)))
             ui.show_error(error)
 
 
@@ -36,15 +36,15 @@ def findings_section(comparison) -> None:
         st.success(ui.tr("suppliers.no_findings"))
     for finding in comparison.findings:
         who = comparison.disclosures[finding.index].supplier
-        text = f"**{finding.index + 1}. {who}** · {ui.tr('suppliers.severity.' + finding.severity)}: " \
-               f"{finding.message(ui.lang())}"
+        text = f"**{finding.index + 1}. {ui.md(who)}** · {ui.tr('suppliers.severity.' + finding.severity)}: " \
+               f"{ui.md(finding.message(ui.lang()))}"
         {"blocking": st.error, "caution": st.warning, "info": st.info}[finding.severity](
             text, icon=ICONS[finding.severity])
     if comparison.excluded:
         st.subheader(ui.tr("suppliers.excluded"))
         for index in comparison.excluded:
             reasons = "; ".join(comparison.reasons(index, ui.lang()))
-            st.markdown(f"- **{index + 1}. {comparison.disclosures[index].supplier}**: {reasons}")
+            st.markdown(f"- **{index + 1}. {ui.md(comparison.disclosures[index].supplier)}**: {ui.md(reasons)}")
 
 
 def comparison_section(stored) -> None:
@@ -61,7 +61,7 @@ def comparison_section(stored) -> None:
     st.subheader(ui.tr("suppliers.compare"))
     st.caption(ui.tr(f"suppliers.basis.{comparison.basis}"))
     number_columns = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format=numbers.KG_FORMAT)
-               for c in supplier_compare.NUMBER_COLUMNS}
+                      for c in supplier_compare.NUMBER_COLUMNS}
     st.dataframe(supplier_compare.comparison_table(comparison, ui.lang()), hide_index=True,
                  key="suppliers_table", column_config=number_columns)
     findings_section(comparison)

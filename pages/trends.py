@@ -1,12 +1,12 @@
 """Trends: footprints over reporting periods, why they changed, hotspots and improvement suggestions."""
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import analysis, store
-from cfp_core.errors import CfpError
 from cfp_core.i18n import t
+
+ui.require_router(__file__)
 
 ALL = "__all__"
 DECLARED = "declared"
@@ -41,15 +41,12 @@ with ui.open_db() as db:
         period_a = left.selectbox(ui.tr("trends.period_a"), periods, index=periods.index(period_a), key="tr_a")
         period_b = right.selectbox(ui.tr("trends.period_b"), periods, index=periods.index(period_b), key="tr_b")
     ui.set_query_params(model=model, basis=basis, a=period_a, b=period_b)
-    try:
+    with ui.stop_on_error():
         points, inventories = ui.trend_inputs(db, shown, set_id)
         if len(periods) > 1:
             inv_a, inv_b = store.load_inventory(db, model, period_a), store.load_inventory(db, model, period_b)
             fp_a, fp_b = ui.footprint(db, model, period_a, set_id), ui.footprint(db, model, period_b, set_id)
         latest = ui.footprint(db, model, periods[-1], set_id) if periods else None
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        st.stop()
 
 ui.illustrative_badge(analysis.any_illustrative_inventory(inventories))
 trend = analysis.trend_frame(points, products, lang)
@@ -75,4 +72,4 @@ else:
 st.subheader(ui.tr("trends.hotspots_title", period=periods[-1]))
 ui.analysis_table(analysis.hotspot_table(latest, 3, lang), key="tr_hotspots", share_columns=[ui.tr("label.share")])
 st.subheader(ui.tr("trends.suggestions_title"))
-st.markdown("\n".join(f"- {text}" for text in analysis.suggestions(latest, lang)))
+st.markdown("\n".join(f"- {ui.md(text)}" for text in analysis.suggestions(latest, lang)))

@@ -1,20 +1,33 @@
-"""Streamlit helpers shared by the pages: language, database handle, errors, cached core calls.
+"""Streamlit helpers shared by the pages: language, database handle, escaping, errors, routing.
 
-The only non-page module that imports streamlit. No domain logic here.
+The only non-page modules that import streamlit are this package's. No domain logic here.
+Cached core calls live in ``ui.cache`` and are re-exported here.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import runpy
+import threading
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import streamlit as st
 from pydantic import ValidationError
+from streamlit import config
 
-from cfp_core import analysis, service, store
+from cfp_core import analysis, store
 from cfp_core.errors import CfpError
 from cfp_core.i18n import LANGS, normalise_lang, t
+from cfp_core.text import md_escape
 from cfp_core.validation import describe
+from ui.cache import factor_comparison, footprint, footprints, trend_inputs  # noqa: F401
+
+log = logging.getLogger("cfp.ui")
+EXPECTED_ERRORS = (CfpError, ValidationError)
+_run = threading.local()  # Streamlit runs each session's script in its own thread
 
 
 def lang() -> str:
@@ -51,14 +64,67 @@ def open_db() -> Iterator:
         db.close()
 
 
-def show_error(error: Exception) -> None:
-    """Render a core error or a validation error in the user's language."""
+def md(text: object) -> str:
+    """Escape user or supplier text for any Markdown element (``cfp_core.text.md_escape``): shown literally."""
+    return md_escape(text)
+
+
+def fact(label: str, text: str, url: str | None = None) -> str:
+    """Markdown of one "**label:** text" fact, both escaped; ``url`` (an already vetted http(s) URL) as a link."""
+    shown = f"[{md(text)}]({url})" if url else md(text)
+    return f"**{md(label)}:** {shown}"
+
+
+def error_lines(error: Exception) -> list[str]:
+    """Return a core or validation error as localized lines: the message, then one line per problem."""
     if isinstance(error, CfpError):
-        st.error(error.message(lang()))
-    elif isinstance(error, ValidationError):
-        st.error("\n\n".join(describe(error, lang())))
-    else:
-        raise error
+        return error.message(lang()).splitlines()
+    return describe(error, lang())
+
+
+def show_error(error: Exception) -> None:
+    """Render a core or validation error in the user's language, every line escaped (problems as a list)."""
+    head, *rest = error_lines(error) or [""]
+    st.error("\n".join([md(head), *([""] if rest else []), *(f"- {md(line)}" for line in rest)]))
+
+
+@contextlib.contextmanager
+def stop_on_error() -> Iterator[None]:
+    """Run the block; a core or validation error is shown in the user's language and the page stops there."""
+    try:
+        yield
+    except EXPECTED_ERRORS as error:
+        show_error(error)
+        st.stop()
+
+
+@contextlib.contextmanager
+def errors_shown() -> Iterator[None]:
+    """Run the block; a core or validation error is shown in the user's language and the page goes on after it."""
+    try:
+        yield
+    except EXPECTED_ERRORS as error:
+        show_error(error)
+
+
+@contextlib.contextmanager
+def router() -> Iterator[None]:
+    """The frame of every page run (``app.py``): marks the run as routed and turns errors into messages.
+
+    Core errors show localized; anything else shows a localized message with an error id, and the
+    traceback goes to the server log under that id (never to the browser).
+    """
+    _run.routed = True
+    try:
+        yield
+    except EXPECTED_ERRORS as error:
+        show_error(error)
+    except Exception:  # st.stop/st.rerun are BaseExceptions and pass through
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("unexpected error %s on page %s", error_id, st.query_params.to_dict())
+        st.error(tr("ui.error.unexpected", error_id=error_id), icon=":material/error:")
+    finally:
+        _run.routed = False
 
 
 def query_param(name: str, default: str | None = None) -> str | None:
@@ -73,25 +139,6 @@ def set_query_params(**values) -> None:
             st.query_params.pop(name, None)
         elif st.query_params.get(name) != str(value):
             st.query_params[name] = str(value)
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def cached_footprint(db_file: str, model_code: str, period: str, revision: int, set_id: str | None,
-                     gwp_id: str | None = None):
-    """Footprint of a stored inventory revision; cached by (database, revision, set, GWP)."""
-    db = store.open_db(db_file)
-    try:
-        return service.stored_footprint(db, model_code, period, set_id, revision, gwp_id)
-    finally:
-        db.close()
-
-
-def footprint(db, model_code: str, period: str, set_id: str | None = None, gwp_id: str | None = None):
-    """Return the footprint of the latest revision of an inventory, through the cache."""
-    revision = store.latest_revision(db, model_code, period)
-    if revision is None:
-        return service.stored_footprint(db, model_code, period, set_id, None, gwp_id)
-    return cached_footprint(str(store.db_path()), model_code, period, revision, set_id, gwp_id)
 
 
 def url_selectbox(label: str, options: list, param: str, key: str, default=None, format_func=str):
@@ -115,32 +162,6 @@ def illustrative_badge(flag: bool) -> None:
         st.warning(f"**{tr('label.illustrative')}** — {tr('label.illustrative_help')}", icon=":material/science:")
 
 
-# --- analysis helpers (compare models, compare factor versions, trends)
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def cached_footprints(db_file: str, period: str, set_id: str | None, key: str, _revisions: tuple) -> tuple:
-    """Footprints of many inventory revisions of one period (``service.footprints_of``), cached as one entry.
-
-    ``key`` spells out ``_revisions`` ("model:revision,…"): one string hashes far faster than 200 tuples.
-    A resource cache hands out the same objects without unpickling; footprints are frozen, so that is safe.
-    """
-    db = store.open_db(db_file)
-    try:
-        return tuple(service.footprints_of(db, _revisions, period, set_id))
-    finally:
-        db.close()
-
-
-def footprints(inventory_rows, model_codes, period: str, set_id: str | None = None) -> list:
-    """Return the footprints of several models for one period in one cached call (keyed by their revisions).
-
-    ``inventory_rows`` are ``store.list_inventories`` rows (they carry the latest revisions).
-    """
-    revisions = service.latest_revisions(inventory_rows, model_codes, period)
-    key = ",".join(f"{code}:{revision}" for code, revision in revisions)
-    return cached_footprints(str(store.db_path()), period, set_id, key, revisions)
-
-
 def analysis_table(frame, key: str, share_columns=()) -> None:
     """Show a result table: 4-decimal numbers, "Δ% " columns as signed percentages, "—" where unknown."""
     formats = analysis.column_formats(frame, share_columns)
@@ -148,49 +169,21 @@ def analysis_table(frame, key: str, share_columns=()) -> None:
                  column_config={column: st.column_config.NumberColumn(format=fmt) for column, fmt in formats.items()})
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def cached_factor_comparison(db_file: str, model_code: str, period: str, revision: int, set_ids: tuple[str, ...]):
-    """One inventory revision under several factor sets (``analysis.factor_comparison_of``), cached."""
-    db = store.open_db(db_file)
-    try:
-        return analysis.factor_comparison_of(db, model_code, period, set_ids, revision)
-    finally:
-        db.close()
+def require_router(page_file: str) -> None:
+    """Make sure this page runs inside ``app.py``'s router; every page calls it first, with ``__file__``.
 
-
-def factor_comparison(db, model_code: str, period: str, set_ids):
-    """Return the latest inventory of a model and period under each set in ``set_ids``, through the cache."""
-    revision = store.latest_revision(db, model_code, period) or 0
-    return cached_factor_comparison(str(store.db_path()), model_code, period, revision, tuple(set_ids))
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _cached_trend_inputs(db_file: str, set_id: str | None, key: str, _model_codes: tuple) -> tuple:
-    """``service.trend_inputs`` cached by database, factor set and every inventory revision involved (``key``)."""
-    db = store.open_db(db_file)
-    try:
-        return service.trend_inputs(db, _model_codes, set_id)
-    finally:
-        db.close()
-
-
-def trend_inputs(db, model_codes, set_id: str | None = None) -> tuple[list, list]:
-    """Return ``service.trend_inputs`` (every stored period of ``model_codes``) through the cache."""
-    codes = set(model_codes)
-    key = ",".join(f"{r['model_code']}:{r['period']}:{r['revision']}" for r in store.list_inventories(db)
-                   if r["model_code"] in codes) + "|" + ",".join(model_codes)
-    return _cached_trend_inputs(str(store.db_path()), set_id, key, tuple(model_codes))
-
-
-def _leave_legacy_pages_mode() -> None:
-    """Route a deep link opened first after server start (``/products``) through app.py, not pages/ alone.
-
-    (Until st.navigation has run once, Streamlit treats ``pages/`` as a legacy app: raw file names, no language switch.)"""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
-_leave_legacy_pages_mode()
+    A deep link opened first after a server start (``/products``) runs the page file alone, because
+    until ``st.navigation`` has run once Streamlit treats a ``pages/`` folder as a legacy multipage
+    app (streamlit/streamlit#9624). This runs ``app.py`` in the same script run: its ``st.navigation``
+    switches the app to the router for every session (documented) and runs this page inside it.
+    On a server that happens once, on a first load without widget events, and a rerun then makes it
+    an ordinary routed run (so widget ids stay stable). AppTest starts every run in legacy mode, so
+    there the nested run is the run (its widget events intact) and the unrouted rest stops.
+    Guarded by ``tests/browser/test_deep_link.py``.
+    """
+    if getattr(_run, "routed", False):
+        return
+    runpy.run_path(str(Path(page_file).resolve().parents[1] / "app.py"), run_name="__main__")
+    if config.get_option("global.appTest"):  # st.get_option would not see AppTest's override
+        st.stop()
+    st.rerun()

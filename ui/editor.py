@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import charts, editor, frames, numbers, store
 from cfp_core.editor import EditorState, Review
-from cfp_core.errors import CfpError
 
 NEW = "__new__"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$])")
-
-
-def md_escape(text: str) -> str:
-    """Escape markdown so user text (even '<script>') shows literally inside st.error/st.success."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
 def flash(message: str | None = None) -> None:
     """Queue a success message for the next run (``message``), or show and clear a queued one."""
     if message is not None:
         st.session_state["flash"] = message
     elif "flash" in st.session_state:
-        st.success(md_escape(st.session_state.pop("flash")))
+        st.success(ui.md(st.session_state.pop("flash")))
 
 
 def product_picker(db):
@@ -87,7 +75,7 @@ def product_form(db, product=None) -> None:
         product_mass_kg=mass, org_id=editor.default_org_id(db), base=product,
         existing_codes=[p.model_code for p in store.list_products(db)])
     if issues:
-        st.error("\n".join(f"- {md_escape(issue)}" for issue in issues))
+        st.error("\n".join(f"- {ui.md(issue)}" for issue in issues))
         return
     revision = store.save_product(db, saved, author="dashboard")
     flash(ui.tr("products.form.saved", code=saved.model_code, revision=revision))
@@ -141,7 +129,7 @@ def show_review(review: Review, state: EditorState) -> None:
     lang = ui.lang()
     if review.issues:
         head = ui.tr("products.issues.head", count=len(review.issues))
-        st.error("\n".join([head, "", *(f"- {md_escape(issue.message)}" for issue in review.issues)]))
+        st.error("\n".join([head, "", *(f"- {ui.md(issue.message)}" for issue in review.issues)]))
     unit = editor.unit_label(state.product.declared_unit, lang)
     delta = numbers.metric_delta(review.delta_kg_co2e)
     color, arrow = ("off", "off") if not review.delta_kg_co2e else ("inverse", "auto")  # no change: no red arrow
@@ -163,23 +151,20 @@ def show_review(review: Review, state: EditorState) -> None:
 def save_controls(db, state: EditorState, review: Review) -> None:
     """Comment, author and the Save button (disabled while any row has a problem)."""
     if review.drops_verification:
-        st.warning(ui.tr("products.save.drops_verification", verifier=state.inventory.verification.verifier))
+        st.warning(ui.md(ui.tr("products.save.drops_verification", verifier=state.inventory.verification.verifier)))
     comment = st.text_input(ui.tr("products.save.comment"), key="save_comment", max_chars=200)
     author = st.text_input(ui.tr("products.save.author"), key="save_author", max_chars=80)
     if review.issues:
         st.caption(ui.tr("products.save.blocked"))
     if not st.button(ui.tr("products.save.button"), key="save", type="primary", disabled=bool(review.issues)):
         return
-    try:
+    with ui.errors_shown():
         revision = editor.save_edited_inventory(
             db, state.inventory, state.product.model_code, state.period, review.lines, author=author,
             comment=comment, issues=review.issues, lang=ui.lang())
-    except (CfpError, ValidationError) as error:
-        ui.show_error(error)
-        return
-    flash(ui.tr("products.save.done", revision=revision, model=state.product.model_code, period=state.period.label))
-    st.session_state["period_saved"] = state.period.label
-    st.rerun()
+        flash(ui.tr("products.save.done", revision=revision, model=state.product.model_code, period=state.period.label))
+        st.session_state["period_saved"] = state.period.label
+        st.rerun()
 
 
 def copy_offer(db, state: EditorState) -> None:
@@ -189,11 +174,8 @@ def copy_offer(db, state: EditorState) -> None:
     st.info(ui.tr("products.period.empty", period=state.period.label))
     source = state.previous_period
     if source and st.button(ui.tr("products.copy.button", period=source), key="copy_previous"):
-        try:
+        with ui.errors_shown():
             copy = editor.copy_from_previous_period(db, state.product.model_code, source, state.period)
             revision = store.save_inventory(db, copy, author="dashboard", comment=ui.tr("products.copy.comment", source=source))
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)
-            return
-        flash(ui.tr("products.copy.done", source=source, period=state.period.label, revision=revision))
-        st.rerun()
+            flash(ui.tr("products.copy.done", source=source, period=state.period.label, revision=revision))
+            st.rerun()

@@ -5,27 +5,19 @@ Rendering only: every number and file comes from ``cfp_core`` (publish, card, pa
 
 from __future__ import annotations
 
-import re
 import urllib.parse
 
 import streamlit as st
-from pydantic import ValidationError
 
 import ui
 from cfp_core import editor, numbers, store
 from cfp_core import publish as pub
-from cfp_core.errors import CfpError
 from cfp_core.i18n import t
 from cfp_core.publish import card, report
 
 ICONS = {"ok": ":green[✓]", "advisory": ":orange[⚠]", "blocking": ":red[✗]"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~>$<])")
 CARD_FORMATS = ("png", "svg", "pdf", "html", "json", "bundle")
 
-
-def md(text: str) -> str:
-    """Escape Markdown syntax in user text (ids like ``cn_elec_2024`` must not turn italic)."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def public_base_url() -> str | None:
@@ -76,7 +68,7 @@ def readiness_tabs(checklists: dict[str, list[pub.Check]]) -> None:
         with tab:
             for check in checks:
                 st.markdown(f"{ICONS[check.level]} **{ui.tr(f'publish.level.{check.level}')}** — "
-                            f"{md(check.message(ui.lang()))}")
+                            f"{ui.md(check.message(ui.lang()))}")
 
 
 def _worst(checks: list[pub.Check]) -> str:
@@ -115,24 +107,21 @@ def card_link(snapshot: pub.Snapshot, label_key: str = "publish.open_card") -> N
 def withdraw_form(db, snapshot: pub.Snapshot) -> None:
     """Reason + button; records a Withdrawn status event (the snapshot itself never changes)."""
     if snapshot.status == "Withdrawn":
-        st.error(t("card.withdrawn", ui.lang(), reason=snapshot.status_reason))
+        st.error(ui.md(t("card.withdrawn", ui.lang(), reason=snapshot.status_reason)))
         return
     reason = st.text_input(ui.tr("publish.withdraw_reason"), key="withdraw_reason")
     if st.button(ui.tr("publish.withdraw"), key="withdraw_button", icon=":material/block:"):
-        try:
+        with ui.errors_shown():
             done = pub.withdraw(db, snapshot.snapshot_id, reason)
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)
-            return
-        st.session_state["publish_flash"] = ui.tr("publish.withdrawn_done", version=done.version)
-        st.rerun()  # so the table above shows the new status
+            st.session_state["publish_flash"] = ui.tr("publish.withdrawn_done", version=done.version)
+            st.rerun()  # so the table above shows the new status
 
 
 def flash() -> None:
     """Show (once) the message a previous action left before rerunning."""
     message = st.session_state.pop("publish_flash", None)
     if message:
-        st.success(message)
+        st.success(ui.md(message))
 
 
 def prepare_files(snapshot: pub.Snapshot, base_url: str | None) -> dict[str, tuple[str, bytes, str]]:
@@ -157,12 +146,10 @@ def _disclosure_exports(snapshot: pub.Snapshot, lang: str) -> dict[str, tuple[st
         what = ui.tr(f"publish.download.{kind}")
         gaps = [c.message(lang) for c in checks[target] if c.blocking]
         if gaps:
-            st.caption(ui.tr("publish.blocked", what=what, gaps=t("publish.gap_separator", lang).join(gaps)))
+            st.caption(ui.md(ui.tr("publish.blocked", what=what, gaps=t("publish.gap_separator", lang).join(gaps))))
             continue
-        try:
+        with ui.errors_shown():
             files[kind] = (f"{stem}_{kind}.{ext}", build(snapshot, lang), mime)
-        except (CfpError, ValidationError) as error:
-            ui.show_error(error)
     return files
 
 

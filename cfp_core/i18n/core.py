@@ -116,6 +116,7 @@ MESSAGES = {
     ),
     "where.line": ("Line {line} ({stage}, {activity}): ", "第 {line} 行（{stage}，{activity}）："),
     "what.product": ("Product model", "产品型号"),
+    "what.organisation": ("Organisation", "组织"),
     "what.inventory": ("Inventory", "清单"),
     "what.factor_set": ("Factor set", "因子集"),
     "what.factor": ("Factor", "因子"),

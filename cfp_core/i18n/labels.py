@@ -43,6 +43,11 @@ MESSAGES = {
     "label.download_csv": ("Download CSV", "下载 CSV"),
     "label.download_png": ("Download PNG", "下载 PNG"),
     "label.none": ("None", "无"),
+    "ui.error.unexpected": (
+        "Something went wrong on this page (error {error_id}). The failed step saved nothing; the details are "
+        "in the server log under this id — please pass it to your administrator.",
+        "此页面出现意外错误（错误编号 {error_id}）。失败的操作未保存任何内容；详细信息已按此编号记入服务器日志，请将编号告知管理员。",
+    ),
     "label.yes": ("Yes", "是"),
     "label.no": ("No", "否"),
 }

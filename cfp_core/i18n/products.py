@@ -158,6 +158,4 @@ MESSAGES = {
     "products.import.button": ("Import", "导入"),
     "products.import.done": ("Imported {count} inventory(ies) as new revisions.", "已导入 {count} 份清单（均为新版本）。"),
     "products.import.failed": ("The file was not imported.", "文件未导入。"),
-    "products.import.unavailable": (
-        "File import is not available in this installation yet.", "当前安装尚不支持文件导入。"),
 }

@@ -71,12 +71,12 @@ def option_label(kind: str, value, lang: str = "zh") -> str:
     return str(value)
 
 
-def safe_link(url: str) -> str:
-    """Return a Markdown link for an http(s) URL, else the text as is (never a script link)."""
+def safe_url(url: str | None) -> str | None:
+    """Return an http(s) URL that may be shown as a link (no spaces, brackets or quotes), else None."""
     text = (url or "").strip()
-    if text.lower().startswith(("http://", "https://")) and not any(c in text for c in " ()[]<>"):
-        return f"[{text}]({text})"
-    return text or "—"
+    if text.lower().startswith(("http://", "https://")) and not any(c in text for c in " ()[]<>\"'`\\"):
+        return text
+    return None
 
 
 def _derivation(f: EmissionFactor, lang: str) -> list[tuple[str, str]]:
@@ -115,9 +115,9 @@ def _warnings(f: EmissionFactor, lang: str) -> list[tuple[str, str]]:
 
 
 def factor_provenance(factor: EmissionFactor, lang: str = "zh") -> list[tuple[str, str]]:
-    """Return every provenance field as (label, text): names, value, publisher, source document,
-    URL (a Markdown link when http/https), dates, vintage, confidence, the fuel derivation
-    (NCV × CC × OF × 44/12, per MJ and per kg) and warnings."""
+    """Return every provenance field as (label, plain text): names, value, publisher, source document,
+    URL, dates, vintage, confidence, the fuel derivation (NCV × CC × OF × 44/12, per MJ and per kg)
+    and warnings. Only the URL may be shown as a link (``provenance_link``)."""
     f, dash = factor, "—"
     other = f.name_zh if lang == "en" else f.name_en
     gwp = t("factors.gwp_basis.publisher", lang) if f.gwp_basis == "publisher" else (f.gwp_basis or dash)
@@ -129,7 +129,7 @@ def factor_provenance(factor: EmissionFactor, lang: str = "zh") -> list[tuple[st
         (t("factors.prov.region", lang), region_label(f.region, lang)),
         (t("factors.prov.publisher", lang), publisher_label(f.publisher, lang)),
         (t("factors.prov.source_document", lang), f.source_document or dash),
-        (t("factors.prov.source_url", lang), safe_link(f.source_url)),
+        (t("factors.prov.source_url", lang), f.source_url or dash),
         (t("factors.prov.publication_date", lang), f.publication_date.isoformat() if f.publication_date else dash),
         (t("factors.prov.vintage", lang), str(f.vintage) if f.vintage else dash),
         (t("factors.prov.confidence", lang), confidence_label(f.confidence, lang)),
@@ -142,6 +142,11 @@ def factor_provenance(factor: EmissionFactor, lang: str = "zh") -> list[tuple[st
     if f.derivation_note:
         rows.append((t("factors.prov.note", lang), f.derivation_note))
     return rows + _warnings(f, lang)
+
+
+def provenance_link(factor: EmissionFactor, label: str, lang: str = "zh") -> str | None:
+    """Return the URL the provenance row ``label`` may link to (the factor's http(s) source URL), else None."""
+    return safe_url(factor.source_url) if label == t("factors.prov.source_url", lang) else None
 
 
 def _status(old: EmissionFactor | None, new: EmissionFactor | None) -> str | None:

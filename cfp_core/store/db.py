@@ -99,7 +99,7 @@ def load_organisation(db: Database, org_id: str) -> Organisation:
     """Return an organisation. Raises ``NotFound``."""
     rows = list(db.query("select payload from organisations where org_id = ?", [org_id]))
     if not rows:
-        raise NotFound(what=Msg("what.product"), ident=org_id)
+        raise NotFound(what=Msg("what.organisation"), ident=org_id)
     return Organisation.model_validate_json(rows[0]["payload"])
 
 

@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import element_tree as et
+
+from cfp_core.text import md_unescape
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -17,6 +20,22 @@ def clear_streamlit_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def read_text_as_shown():
+    """AppTest returns Markdown source, and pages escape user text (``ui.md``): tests read what a user sees.
+
+    The escaped source stays available as ``element.proto.body`` for tests of the escaping itself.
+    """
+    patched = {cls: cls.value for cls in (et.AlertBase, et.HeadingBase, et.Markdown, et.Metric)}
+    for cls in patched:
+        cls.value = property(lambda self: md_unescape(self.proto.body))
+    et.Metric.label = property(lambda self: md_unescape(self.proto.label))
+    yield
+    for cls, value in patched.items():
+        cls.value = value
+    del et.Metric.label
 
 
 @pytest.fixture

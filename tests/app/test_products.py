@@ -71,7 +71,8 @@ def test_bad_input_shows_row_level_errors_and_blocks_saving(page_app, lang, expe
     message = at.error[0].value
     for text in expected:
         assert text in message
-    assert "\\<script\\>" in message  # shown literally, never rendered
+    assert "<script>alert(1)</script>" in message  # what the reader sees: the text itself
+    assert "\\<script\\>alert\\(1\\)\\<\\/script\\>" in at.error[0].proto.body  # escaped: shown literally, never rendered
     assert at.button(key="save").disabled
     assert metric(at, "已计入行数" if lang == "zh" else "Rows counted") == "3"
 

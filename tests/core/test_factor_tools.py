@@ -12,7 +12,7 @@ from cfp_core.errors import FactorNotFound, FactorSetInvalid, ImmutableRecord, I
 from cfp_core.factors import EmissionFactor, FactorFamily
 from cfp_core.i18n import t
 from cfp_core.library import tools as ft
-from cfp_core.library.labels import safe_link
+from cfp_core.library.labels import provenance_link, safe_url
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ft.factor_csv_template().decode("utf-8")
@@ -70,11 +70,12 @@ def test_provenance_of_diesel_shows_the_derivation_numbers(set_2024):
 
 def test_provenance_lists_every_field_with_a_link(set_2024):
     national = provenance(set_2024.by_key()["electricity.cn.national"], "en")
-    assert national["Source link"].startswith("[https://github.com/leo21468/CarbonCalculator/")
+    assert national["Source link"].startswith("https://github.com/leo21468/CarbonCalculator/")
+    assert provenance_link(set_2024.by_key()["electricity.cn.national"], "Source link", "en") == national["Source link"]
     assert national["Publication date"] == "2025-09-28" and national["Data year (vintage)"] == "2024"
     assert national["Confidence"] == "P: primary document" and national["Verified"] == "Yes"
     assert "Warning" not in national
-    assert safe_link("javascript:alert(1)") == "javascript:alert(1)"  # shown as text, never a link
+    assert safe_url("javascript:alert(1)") is None and safe_url("https://x.cn/a b") is None  # text, never a link
 
 
 def test_provenance_warns_on_organisation_and_provisional_factors(factor_sets, set_2023):

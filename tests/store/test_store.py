@@ -189,3 +189,10 @@ def test_seed_database_is_idempotent(fresh_db):
     assert seed_database(fresh_db) == {"factor_sets": 0, "products": 0, "inventories": 0}
     assert {table: count(fresh_db, table) for table in fresh_db.table_names()} == sizes
     assert store.load_inventory(fresh_db, "WS-TPS-48-900A", "2025").model_code == "WS-TPS-48-900A"
+
+
+def test_a_missing_organisation_is_named_as_such(fresh_db):
+    with pytest.raises(NotFound) as raised:
+        store.load_organisation(fresh_db, "no-such-org")
+    assert raised.value.message("en").startswith("Organisation") and "组织" in raised.value.message("zh")
+    assert "Product" not in raised.value.message("en")
