@@ -34,7 +34,10 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from cfp_core import store  # noqa: E402
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.store.seed import seed_database  # noqa: E402
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 PERIOD = "2025"
 TEMPLATES = ("WS-TPS-48-300A", "WS-TPS-48-600A")
@@ -52,10 +55,8 @@ def build_database(path: Path, count: int) -> list[str]:
             code = f"SYN-{n + 1:04d}"
             product = store.load_product(db, template)
             inventory = store.load_inventory(db, template, PERIOD)
-            store.save_product(db, product.model_copy(update={"model_code": code, "illustrative": True}),
-                               author="bench", comment="synthetic benchmark model")
-            store.save_inventory(db, inventory.model_copy(update={"model_code": code, "illustrative": True}),
-                                 author="bench", comment="synthetic benchmark inventory")
+            store.save_product(db, ADMIN, product.model_copy(update={"model_code": code, "illustrative": True}), comment="synthetic benchmark model")
+            store.save_inventory(db, ADMIN, inventory.model_copy(update={"model_code": code, "illustrative": True}), comment="synthetic benchmark inventory")
             codes.append(code)
     db.close()
     return codes

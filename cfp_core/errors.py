@@ -113,6 +113,12 @@ class NotPublishable(CfpError, ValueError):
     key = "error.not_publishable"
 
 
+class PermissionDenied(CfpError, PermissionError):
+    """The acting principal's roles do not allow this write (checked in the core, not by hiding a button)."""
+
+    key = "error.permission_denied"
+
+
 class TextRejected(CfpError, ValueError):
     """Text contains control characters, markup or a spreadsheet formula trigger."""
 

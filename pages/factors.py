@@ -34,7 +34,7 @@ def new_set_inputs(prefix: str) -> tuple[str, str, str]:
 
 def save(new_set, message_key: str, count: int) -> None:
     with ui.open_db() as db:
-        store.save_factor_set(db, new_set)
+        store.save_factor_set(db, ui.principal(db), new_set)
     st.success(ui.md(ui.tr(message_key, name=ft.set_label(new_set, L), count=count)), icon=":material/check_circle:")
 
 

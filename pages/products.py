@@ -62,7 +62,7 @@ def import_tab(db) -> None:
         status.update(label=ui.tr("products.import.checked", count=len(inventories)), state="complete")
     if st.button(ui.tr("products.import.button"), key="import_go", type="primary"):
         with ui.errors_shown():
-            saved = cfp_io.import_inventories(db, inventories, author="dashboard", comment=upload.name)
+            saved = cfp_io.import_inventories(db, ui.principal(db), inventories, comment=upload.name)
             ui_editor.flash(ui.tr("products.import.done", count=len(saved)))
             st.rerun()
 

@@ -24,10 +24,9 @@ with ui.open_db() as db:
 
     st.subheader(ui.tr("publish.readiness"))
     ui_publish.readiness_tabs(pub.readiness(disclosure, audience=audience))
-    author = st.text_input(ui.tr("publish.author"), key="publish_author", max_chars=80)
     if st.button(ui.tr("publish.button"), key="publish_button", type="primary", icon=":material/ios_share:"):
         with ui.errors_shown():
-            published = pub.publish(db, model, period, set_id=set_id, audience=audience, author=author)
+            published = pub.publish(db, ui.principal(db), model, period, set_id=set_id, audience=audience)
             st.success(ui.tr("publish.done", version=published.version, hash=published.short_hash))
             ui_publish.card_link(published)
 

@@ -22,7 +22,7 @@ def upload_section(db) -> None:
     for file in files or []:
         try:
             disclosure = cfp_io.parse_disclosure(file.getvalue(), file.name)
-            new_id = cfp_io.save_supplier_disclosure(db, disclosure, part.strip())
+            new_id = cfp_io.save_supplier_disclosure(db, ui.principal(db), disclosure, part.strip())
             st.success(ui.md(ui.tr("suppliers.saved", file=file.name, id=new_id)))
         except ui.EXPECTED_ERRORS as error:  # one file's problems never stop the others
             st.markdown(ui.md(ui.tr("suppliers.file_error", file=file.name)))

@@ -23,7 +23,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("errors", "numbers"),                        # ground: vocabulary
     ("text", "units", "validation"),
     ("models",),
-    ("factors",),
+    ("factors", "access"),                       # access: roles, actions, the acting principal
     ("calculate", "portfolio"),                   # ground: calculation
     ("__init__",),                                # cfp_core's own face (calculate_footprint, models)
     ("frames",),

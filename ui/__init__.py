@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from streamlit import config
 
 from cfp_core import analysis, store
+from cfp_core.access import local_admin
 from cfp_core.errors import CfpError
 from cfp_core.i18n import LANGS, normalise_lang, t
 from cfp_core.text import md_escape
@@ -62,6 +63,12 @@ def open_db() -> Iterator:
         yield db
     finally:
         db.close()
+
+
+def principal(db):
+    """The acting principal of this session. Local mode (no sign-in configured): the one local admin."""
+    orgs = store.list_organisations(db)
+    return local_admin(orgs[0].org_id if orgs else "my-company")
 
 
 def md(text: object) -> str:

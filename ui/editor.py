@@ -77,7 +77,7 @@ def product_form(db, product=None) -> None:
     if issues:
         st.error("\n".join(f"- {ui.md(issue)}" for issue in issues))
         return
-    revision = store.save_product(db, saved, author="dashboard")
+    revision = store.save_product(db, ui.principal(db), saved)
     flash(ui.tr("products.form.saved", code=saved.model_code, revision=revision))
     if product is None:
         st.session_state["pending_model"] = saved.model_code
@@ -149,18 +149,17 @@ def show_review(review: Review, state: EditorState) -> None:
 
 
 def save_controls(db, state: EditorState, review: Review) -> None:
-    """Comment, author and the Save button (disabled while any row has a problem)."""
+    """Comment and the Save button (disabled while any row has a problem); the author is the acting principal."""
     if review.drops_verification:
         st.warning(ui.md(ui.tr("products.save.drops_verification", verifier=state.inventory.verification.verifier)))
     comment = st.text_input(ui.tr("products.save.comment"), key="save_comment", max_chars=200)
-    author = st.text_input(ui.tr("products.save.author"), key="save_author", max_chars=80)
     if review.issues:
         st.caption(ui.tr("products.save.blocked"))
     if not st.button(ui.tr("products.save.button"), key="save", type="primary", disabled=bool(review.issues)):
         return
     with ui.errors_shown():
         revision = editor.save_edited_inventory(
-            db, state.inventory, state.product.model_code, state.period, review.lines, author=author,
+            db, ui.principal(db), state.inventory, state.product.model_code, state.period, review.lines,
             comment=comment, issues=review.issues, lang=ui.lang())
         flash(ui.tr("products.save.done", revision=revision, model=state.product.model_code, period=state.period.label))
         st.session_state["period_saved"] = state.period.label
@@ -176,6 +175,6 @@ def copy_offer(db, state: EditorState) -> None:
     if source and st.button(ui.tr("products.copy.button", period=source), key="copy_previous"):
         with ui.errors_shown():
             copy = editor.copy_from_previous_period(db, state.product.model_code, source, state.period)
-            revision = store.save_inventory(db, copy, author="dashboard", comment=ui.tr("products.copy.comment", source=source))
+            revision = store.save_inventory(db, ui.principal(db), copy, comment=ui.tr("products.copy.comment", source=source))
             flash(ui.tr("products.copy.done", source=source, period=state.period.label, revision=revision))
             st.rerun()

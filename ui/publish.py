@@ -112,7 +112,7 @@ def withdraw_form(db, snapshot: pub.Snapshot) -> None:
     reason = st.text_input(ui.tr("publish.withdraw_reason"), key="withdraw_reason")
     if st.button(ui.tr("publish.withdraw"), key="withdraw_button", icon=":material/block:"):
         with ui.errors_shown():
-            done = pub.withdraw(db, snapshot.snapshot_id, reason)
+            done = pub.withdraw(db, ui.principal(db), snapshot.snapshot_id, reason)
             st.session_state["publish_flash"] = ui.tr("publish.withdrawn_done", version=done.version)
             st.rerun()  # so the table above shows the new status
 

@@ -18,10 +18,12 @@ from cfp_core.cli import data, disclosure, publish
               help="SQLite database (default: $CFP_DB_PATH or data/cfp.db).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="en", show_default=True,
               help="Language of labels and messages.")
+@click.option("--as", "acting_as", envvar="CFP_CLI_AS", default=None,
+              help="Name the command line acts as in the audit log and revision history (default: $USER).")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None, lang: str) -> None:
+def cli(ctx: click.Context, db_path: str | None, lang: str, acting_as: str | None) -> None:
     """Product carbon footprint (GB/T 24067-2024 / ISO 14067:2018) from the command line."""
-    ctx.obj = {"db_path": db_path, "lang": lang}
+    ctx.obj = {"db_path": db_path, "lang": lang, "as": acting_as}
 
 
 for _command in (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 
 import click
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from cfp_core import store
+from cfp_core.access import Principal, cli_principal
 from cfp_core.errors import CfpError
 from cfp_core.store import seed
 from cfp_core.validation import describe
@@ -34,3 +36,11 @@ def cli_database(ctx: click.Context | None = None, seed_if_empty: bool = True) -
         raise click.ClickException("\n".join(describe(error, lang))) from error
     finally:
         db.close()
+
+
+def acting_principal(db: Database, ctx: click.Context | None = None) -> Principal:
+    """The named local principal this command acts as: ``--as`` / ``$CFP_CLI_AS``, else ``$USER``."""
+    obj = (ctx or click.get_current_context()).obj or {}
+    name = obj.get("as") or os.environ.get("USER") or "cli"
+    orgs = store.list_organisations(db)
+    return cli_principal(orgs[0].org_id if orgs else "my-company", name)

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from cfp_core import service, store
 from cfp_core.calculate import Footprint, calculate_footprint
-from cfp_core.cli.common import cli_database
+from cfp_core.cli.common import acting_principal, cli_database
 from cfp_core.cli.format import footprint_csv, footprint_payload, footprint_table, text_table
 from cfp_core.errors import CfpError, NotFound
 from cfp_core.factors import FactorSet
@@ -126,15 +126,14 @@ def footprint(file, model, period, set_id, gwp, fmt):
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--author", default="", help="Who imports (stored with each revision).")
 @click.option("--comment", default="", help="Why (stored with each revision).")
 @handles_errors
-def import_file(file, author, comment):
+def import_file(file, comment):
     """Import a CSV/xlsx inventory FILE: all inventories in one transaction, or nothing."""
     with _database() as db:
         refs = {ref for s in store.list_factor_sets(db) for f in s.factors for ref in (f.factor_id, f.key)}
         inventories = templates.read_inventory_file(Path(file).read_bytes(), Path(file).name, refs, _lang())
-        saved = templates.import_inventories(db, inventories, author=author, comment=comment or Path(file).name)
+        saved = templates.import_inventories(db, acting_principal(db), inventories, comment=comment or Path(file).name)
     click.echo(t("cli.import.done", _lang(), count=len(saved)))
     for model, period, revision in saved:
         click.echo(t("cli.import.row", _lang(), model=model, period=period, revision=revision))

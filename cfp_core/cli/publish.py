@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from sqlite_utils import Database
 
-from cfp_core.cli.common import cli_database
+from cfp_core.cli.common import acting_principal, cli_database
 from cfp_core.i18n import t
 from cfp_core.publish import AUDIENCES, Snapshot, latest_snapshot, load_snapshot, publish
 from cfp_core.publish.card.render import FORMATS, card_bundle, render_card
@@ -18,13 +18,14 @@ from cfp_core.publish.card.render import FORMATS, card_bundle, render_card
 @click.option("--period", required=True, help="Reporting period label, e.g. 2025.")
 @click.option("--set", "set_id", default=None, help="Factor set id (default: the inventory's own).")
 @click.option("--audience", type=click.Choice(AUDIENCES), default="customers", show_default=True)
-@click.option("--author", default="", help="Who publishes (kept with the snapshot, not on the card).")
 @click.pass_context
-def publish_command(ctx: click.Context, model_code: str, period: str, set_id: str | None, audience: str,
-                    author: str) -> None:
-    """Publish the latest inventory as a new immutable card snapshot; print its id, version, token and hash."""
+def publish_command(ctx: click.Context, model_code: str, period: str, set_id: str | None, audience: str) -> None:
+    """Publish the latest inventory as a new immutable card snapshot; print its id, version, token and hash.
+
+    The snapshot records the principal the command acts as (``--as``, default $USER).
+    """
     with cli_database(ctx) as db:
-        snapshot = publish(db, model_code, period, set_id=set_id, audience=audience, author=author)
+        snapshot = publish(db, acting_principal(db, ctx), model_code, period, set_id=set_id, audience=audience)
     click.echo(f"snapshot_id  {snapshot.snapshot_id}")
     click.echo(f"version      {snapshot.version}")
     click.echo(f"token        {snapshot.token}")

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from cfp_core import service, store
+from cfp_core.access import Action, Principal, require
 from cfp_core.calculate import calculate_footprint
 from cfp_core.editor.table import RowIssue, preview_footprint
 from cfp_core.errors import CfpError, EditRejected, NoChanges, NoLines, SamePeriod
@@ -32,17 +33,18 @@ class PeriodChoice(Frozen):
 
 
 def save_edited_inventory(
-    db: Database, base: Inventory | None, model_code: str, period: ReportingPeriod,
-    lines: Sequence[ActivityLine], author: str = "", comment: str = "", issues: Sequence[RowIssue] = (),
-    lang: str = "en",
+    db: Database, principal: Principal, base: Inventory | None, model_code: str, period: ReportingPeriod,
+    lines: Sequence[ActivityLine], comment: str = "", issues: Sequence[RowIssue] = (), lang: str = "en",
 ) -> int:
     """Save the edited lines as a new revision of the inventory; return the revision number.
 
     ``base`` is the revision the edit started from (None for a new period): its boundary,
     factor set and other fields are kept. Raises ``EditRejected`` if ``issues`` is not empty or
     a line does not calculate, ``NoLines`` or ``NoChanges`` if there are no lines or nothing changed, and
-    ``NotFound`` if the product or the factor set is not stored. New issues are worded in ``lang``.
+    ``NotFound`` if the product or the factor set is not stored, ``PermissionDenied`` if ``principal``
+    may not edit this organisation's data. New issues are worded in ``lang``.
     """
+    require(principal, Action.SAVE_INVENTORY)
     if issues:
         raise EditRejected(issues)
     if not lines:
@@ -57,7 +59,7 @@ def save_edited_inventory(
     latest = store.latest_revision(db, model_code, period.label)
     if latest is not None and store.load_inventory(db, model_code, period.label) == inventory:
         raise NoChanges(revision=latest)
-    return store.save_inventory(db, inventory, author=author, comment=comment)
+    return store.save_inventory(db, principal, inventory, comment=comment)
 
 
 def edited_inventory(base: Inventory | None, product: ProductModel, period: ReportingPeriod,

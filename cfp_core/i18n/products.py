@@ -65,7 +65,6 @@ MESSAGES = {
     "products.preview.rows": ("Rows counted", "已计入行数"),
     "products.save.button": ("Save as a new revision", "保存为新修订版本"),
     "products.save.comment": ("What changed (optional)", "修改说明（可选）"),
-    "products.save.author": ("Your name (optional)", "您的姓名（可选）"),
     "products.save.blocked": (
         "Fix the rows listed above first: nothing is saved until every row is valid.",
         "请先修正上面列出的行：所有行都有效后才能保存。"),

@@ -116,7 +116,6 @@ MESSAGES = {
         "发布会把碳足迹固化为不可更改、带版本号和内容哈希的快照。客户通过无法猜测的链接查看。"),
     "publish.audience": ("Audience", "受众"),
     "publish.readiness": ("Readiness", "发布准备情况"),
-    "publish.author": ("Published by", "发布人"),
     "publish.button": ("Publish snapshot", "发布快照"),
     "publish.done": (
         "Published v{version} ({hash}). Share the card link below.", "已发布 v{version}（{hash}）。可分享下方的卡片链接。"),

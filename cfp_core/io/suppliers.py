@@ -19,7 +19,9 @@ from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
 from cfp_core import store
+from cfp_core.access import Action, Principal
 from cfp_core.errors import ImportRejected, RowProblem, TextRejected
+from cfp_core.store.audit import writes
 from cfp_core.text import check_text
 
 # (v3 path, v2 path) of each pcf field the comparison needs.
@@ -237,8 +239,9 @@ def mean_dqr(disclosure: SupplierDisclosure) -> float | None:
     return math.fsum(values) / len(values) if values else None
 
 
-def save_supplier_disclosure(db: Database, disclosure: SupplierDisclosure, part: str = "") -> int:
-    """Append a disclosure to ``supplier_disclosures`` and return its row id.
+@writes(Action.IMPORT_SUPPLIER, target=lambda disclosure, part="", result=None: f"{disclosure.supplier} #{result}")
+def save_supplier_disclosure(db: Database, principal: Principal, disclosure: SupplierDisclosure, part: str = "") -> int:
+    """Append a disclosure to ``supplier_disclosures`` and return its row id (editor role; audited).
 
     Every save appends (the same file saved twice gives two rows, with the same ``content_hash``).
     Raises ``sqlite3.OperationalError`` if the database is locked past its busy timeout.

@@ -15,12 +15,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from cfp_core import store
+from cfp_core.access import Action, Principal, require_member
 from cfp_core.errors import ImportRejected, NotFound, RowProblem
 from cfp_core.i18n import t
 from cfp_core.io import tabular as template_io
 from cfp_core.io.rows import first_row, inventories_from
 from cfp_core.io.tabular import ALL_COLUMNS, MAX_ROWS, TEMPLATE_COLUMNS
 from cfp_core.models import Inventory
+from cfp_core.store import db as store_db
+from cfp_core.store.audit import writes
 from cfp_core.text import neutralise_formula
 
 __all__ = [
@@ -109,17 +112,20 @@ def template_bytes(fmt: str, lang: str = "zh") -> bytes:
     raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'xlsx'")
 
 
-def import_inventories(db: Database, inventories: list[Inventory], author: str = "",
+@writes(Action.IMPORT_INVENTORIES, target=lambda inventories, comment="", result=None: ", ".join(
+    f"{m} {p} r{r}" for m, p, r in result or ()))
+def import_inventories(db: Database, principal: Principal, inventories: list[Inventory],
                        comment: str = "") -> list[tuple[str, str, int]]:
     """Store every inventory as a new revision in ONE transaction; return (model, period, revision) each.
 
     An existing (model, period) keeps its latest revision's boundary, verification, declared
     result, GWP set and factor set; only the lines are replaced. A new period uses defaults.
-    Raises ``ImportRejected`` (nothing saved) if a product model does not exist.
+    Raises ``ImportRejected`` (nothing saved) if a product model does not exist,
+    ``PermissionDenied`` if one belongs to another organisation.
     """
     saved = []
     with store.write_transaction(db):
-        known = {p.model_code for p in store.list_products(db)}
+        known = {p.model_code: p for p in store.list_products(db)}
         fallback, problems = 2, []
         for inventory in inventories:
             if inventory.model_code not in known:
@@ -129,8 +135,9 @@ def import_inventories(db: Database, inventories: list[Inventory], author: str =
         if problems:
             raise ImportRejected(problems)
         for inventory in inventories:
+            require_member(principal, known[inventory.model_code].org_id)
             saved.append((inventory.model_code, inventory.period.label,
-                          store.save_inventory(db, _merged(db, inventory), author, comment)))
+                          store_db.put_inventory(db, _merged(db, inventory), principal.label, comment)))
     return saved
 
 

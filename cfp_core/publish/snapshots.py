@@ -17,10 +17,12 @@ from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
 from cfp_core import store
+from cfp_core.access import Action, Principal, require_member
 from cfp_core.errors import AlreadyWithdrawn, NotFound, NotPublishable, ReasonRequired, UnknownAudience
 from cfp_core.i18n import Msg, t
 from cfp_core.publish.disclosure import Disclosure, build_disclosure
 from cfp_core.publish.readiness import AUDIENCES, Check, blocking_gaps, gaps_message, readiness
+from cfp_core.store.audit import writes
 from cfp_core.text import check_text
 
 __all__ = ["AUDIENCES", "Check", "Snapshot", "current_status", "latest_snapshot", "list_snapshots",
@@ -75,14 +77,16 @@ def verify_snapshot(snapshot: Snapshot) -> bool:
     return store.content_hash(snapshot.payload()) == snapshot.content_hash
 
 
-def publish(db: Database, model_code: str, period: str, set_id: str | None = None,
-            audience: str = "customers", author: str = "") -> Snapshot:
+@writes(Action.PUBLISH, target=lambda model_code, period, *a, result=None, **k: f"{model_code} {period} v{result.version}")
+def publish(db: Database, principal: Principal, model_code: str, period: str, set_id: str | None = None,
+            audience: str = "customers") -> Snapshot:
     """Publish the latest inventory of ``model_code`` in ``period`` as a new immutable snapshot version.
 
     The previous Active version of the same model and period becomes Deprecated, linked to the new one.
     Everything is written in one transaction. Raises ``NotPublishable`` if the card checklist has
     blocking gaps, ``NotFound`` if the model or period does not exist, ``UnknownAudience`` for an unknown audience.
     """
+    require_member(principal, store.load_product(db, model_code).org_id)
     if audience not in AUDIENCES:
         raise UnknownAudience(audience=audience, choices=", ".join(AUDIENCES))
     disclosure = build_disclosure(db, model_code, period, set_id)
@@ -94,13 +98,13 @@ def publish(db: Database, model_code: str, period: str, set_id: str | None = Non
         snapshot = Snapshot(
             snapshot_id=str(uuid.uuid4()), model_code=model_code, period=period,
             version=(previous["version"] if previous else 0) + 1, created=store.now(), audience=audience,
-            token=secrets.token_urlsafe(32), content_hash="", disclosure=disclosure, author=author,
+            token=secrets.token_urlsafe(32), content_hash="", disclosure=disclosure, author=principal.label,
         )
         payload = snapshot.payload()
         db.table("published_snapshots").insert({
             "snapshot_id": snapshot.snapshot_id, "model_code": model_code, "period": period,
             "version": snapshot.version, "token": snapshot.token, "created": snapshot.created,
-            "audience": audience, "author": author, "payload": store.canonical_json(payload),
+            "audience": audience, "author": principal.label, "payload": store.canonical_json(payload),
             "content_hash": store.content_hash(payload),
         })
         _record_event(db, snapshot.snapshot_id, "Active")
@@ -109,7 +113,8 @@ def publish(db: Database, model_code: str, period: str, set_id: str | None = Non
     return load_snapshot(db, snapshot.snapshot_id)
 
 
-def withdraw(db: Database, snapshot_id: str, reason: str) -> Snapshot:
+@writes(Action.WITHDRAW, target=lambda snapshot_id, reason, result=None: f"{result.model_code} {result.period} v{result.version}")
+def withdraw(db: Database, principal: Principal, snapshot_id: str, reason: str) -> Snapshot:
     """Record that a snapshot is withdrawn, with the reason buyers will see on the card.
 
     Raises ``NotFound`` for an unknown snapshot, ``ReasonRequired`` if the reason is empty, ``AlreadyWithdrawn`` if the snapshot is
@@ -120,6 +125,7 @@ def withdraw(db: Database, snapshot_id: str, reason: str) -> Snapshot:
     text = check_text(reason, limit=500)
     with store.write_transaction(db):
         snapshot = load_snapshot(db, snapshot_id)
+        require_member(principal, snapshot.disclosure.organisation.org_id)
         if snapshot.status == "Withdrawn":
             raise AlreadyWithdrawn(version=snapshot.version)
         _record_event(db, snapshot_id, "Withdrawn", reason=text)

@@ -1,6 +1,8 @@
 """The SQLite store: append-only revisions, factor sets, snapshots (``store.db``), its schema
-history (``store.migrations``) and seeding with the shipped data (``store.seed``)."""
+history (``store.migrations``), seeding with the shipped data (``store.seed``), the audit log
+(``store.audit``) and the checked, audited writes (``store.writes``)."""
 
+from cfp_core.store.audit import list_audit_events, record  # noqa: F401
 from cfp_core.store.db import (  # noqa: F401
     DEFAULT_DB,
     canonical_json,
@@ -20,10 +22,7 @@ from cfp_core.store.db import (  # noqa: F401
     load_product,
     now,
     open_db,
-    save_factor_set,
-    save_inventory,
-    save_organisation,
-    save_product,
     write_transaction,
 )
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401
+from cfp_core.store.writes import save_factor_set, save_inventory, save_organisation, save_product  # noqa: F401

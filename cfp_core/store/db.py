@@ -86,8 +86,8 @@ def _guard(error: sqlite3.DatabaseError, what: str, ident: str):
 
 # ---- organisations and product models -------------------------------------------------
 
-def save_organisation(db: Database, org: Organisation) -> None:
-    """Insert or replace an organisation."""
+def put_organisation(db: Database, org: Organisation) -> None:
+    """Insert or replace an organisation (unchecked: call through a checked write or the seeder)."""
     with write_transaction(db):
         db.table("organisations").upsert(
             {"org_id": org.org_id, "payload": canonical_json(org.model_dump(mode="json")), "updated_at": now()},
@@ -108,8 +108,8 @@ def list_organisations(db: Database) -> list[Organisation]:
     return [Organisation.model_validate_json(r["payload"]) for r in db.query("select payload from organisations order by org_id")]
 
 
-def save_product(db: Database, product: ProductModel, author: str = "", comment: str = "") -> int:
-    """Append a revision of a product model; return its revision number (1, 2, …)."""
+def put_product(db: Database, product: ProductModel, author: str = "", comment: str = "") -> int:
+    """Append a revision of a product model; return its revision number (unchecked)."""
     with write_transaction(db):
         return _append(db, "product_revisions", {"model_code": product.model_code},
                        product.model_dump(mode="json"), author, comment)
@@ -133,8 +133,8 @@ def list_products(db: Database) -> list[ProductModel]:
 
 # ---- inventories -----------------------------------------------------------------------
 
-def save_inventory(db: Database, inventory: Inventory, author: str = "", comment: str = "") -> int:
-    """Append a revision of an inventory; return its revision number.
+def put_inventory(db: Database, inventory: Inventory, author: str = "", comment: str = "") -> int:
+    """Append a revision of an inventory; return its revision number (unchecked).
 
     Raises ``NotFound`` if the product model is not stored.
     """
@@ -182,8 +182,8 @@ def list_inventories(db: Database) -> list[dict]:
 
 # ---- factor sets -----------------------------------------------------------------------
 
-def save_factor_set(db: Database, factor_set: FactorSet) -> None:
-    """Store a factor set. Sets are immutable: a changed set is saved under a new id.
+def put_factor_set(db: Database, factor_set: FactorSet) -> None:
+    """Store a factor set (unchecked). Sets are immutable: a changed set is saved under a new id.
 
     Raises ``ImmutableRecord`` if the id exists with different content.
     """

@@ -78,3 +78,17 @@ def supplier_disclosures(db: Database) -> None:
         pk="id", not_null={"supplier", "product", "received_at", "payload", "content_hash"},
     )
     make_immutable(db, "supplier_disclosures")
+
+
+@migrations(name="004_audit_log")
+def audit_log(db: Database) -> None:
+    """Every write with its authenticated subject and time (UTC); append-only."""
+    db.table("audit_events").create(
+        {"id": int, "at": str, "subject": str, "principal": str, "kind": str, "org_id": str, "action": str,
+         "target": str, "detail": str},
+        pk="id", not_null={"at", "subject", "action"},
+    )
+    db.table("audit_events").create_index(["at"])
+    db.table("audit_events").create_index(["subject", "at"])
+    db.table("audit_events").create_index(["action", "at"])
+    make_immutable(db, "audit_events")

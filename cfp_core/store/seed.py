@@ -12,8 +12,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from cfp_core.access import Action, require, system_principal
 from cfp_core.library import DATA_DIR, reference_factor_sets
 from cfp_core.models import Inventory, Organisation, ProductModel
+from cfp_core.store import audit
 from cfp_core.store import db as store
 
 PORTFOLIO_DIRS = (DATA_DIR / "reference", DATA_DIR / "demo")
@@ -37,19 +39,23 @@ def _as_list(value) -> list:
 def seed_database(db: Database, include_demo: bool = True) -> dict[str, int]:
     """Store reference factor sets, the reference case and (optionally) demo data if absent.
 
-    Returns counts of what was added.
+    Runs as the system principal (``access.system_principal``), which may only seed; the write is
+    audited with what was added. Returns counts of what was added.
     """
     added = {"factor_sets": 0, "products": 0, "inventories": 0}
+    principal = require(system_principal(), Action.SEED)
     existing_sets = {row["set_id"] for row in db.query("select set_id from factor_sets")}
     with store.write_transaction(db):
         for factor_set in reference_factor_sets().values():
             if factor_set.set_id not in existing_sets:
-                store.save_factor_set(db, factor_set)
+                store.put_factor_set(db, factor_set)
                 added["factor_sets"] += 1
         # reference first: demo files add illustrative periods to the reference product
         for folder in PORTFOLIO_DIRS if include_demo else PORTFOLIO_DIRS[:1]:
             for path in sorted(folder.glob("*.json")):
                 _seed_portfolio(db, path, added)
+        if any(added.values()):
+            audit.record(db, principal, Action.SEED, "shipped data", added)
     return added
 
 
@@ -58,15 +64,15 @@ def _seed_portfolio(db: Database, path: Path, added: dict[str, int]) -> None:
     known_orgs = {o.org_id for o in store.list_organisations(db)}
     for org in orgs:
         if org.org_id not in known_orgs:
-            store.save_organisation(db, org)
+            store.put_organisation(db, org)
     known_products = {p.model_code for p in store.list_products(db)}
     for product in products:
         if product.model_code not in known_products:
-            store.save_product(db, product, author="seed", comment=f"seeded from {path.name}")
+            store.put_product(db, product, author="seed", comment=f"seeded from {path.name}")
             added["products"] += 1
     for inventory in inventories:
         if store.latest_revision(db, inventory.model_code, inventory.period.label) is None:
-            store.save_inventory(db, inventory, author="seed", comment=f"seeded from {path.name}")
+            store.put_inventory(db, inventory, author="seed", comment=f"seeded from {path.name}")
             added["inventories"] += 1
 
 

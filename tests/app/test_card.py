@@ -3,7 +3,10 @@
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.publish import snapshots as pub
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = ("WS-TPS-48-900A", "2025")
 
@@ -12,7 +15,7 @@ WS = ("WS-TPS-48-900A", "2025")
 def tokens(seeded_db_path):
     """Publish v1 and v2 of the reference case into the seeded test database."""
     db = store.open_db(seeded_db_path)
-    first, second = pub.publish(db, *WS), pub.publish(db, *WS)
+    first, second = pub.publish(db, ADMIN, *WS), pub.publish(db, ADMIN, *WS)
     db.close()
     return {"old": first.token, "current": second.token}
 
@@ -65,7 +68,7 @@ def test_missing_token_explains_the_page(page_app, lang, message):
 
 def test_withdrawn_card_shows_the_reason(page_app, tokens, seeded_db_path):
     db = store.open_db(seeded_db_path)
-    pub.withdraw(db, pub.load_snapshot(db, token=tokens["current"]).snapshot_id, "Meter reading error")
+    pub.withdraw(db, ADMIN, pub.load_snapshot(db, token=tokens["current"]).snapshot_id, "Meter reading error")
     db.close()
     at = page_app("card", "en", token=tokens["current"]).run()
     assert not at.exception

@@ -6,7 +6,10 @@ import json
 
 import pytest
 
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.i18n import t
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 ALL_2025 = "WS-TPS-48-300A,WS-TPS-48-600A,WS-TPS-48-900A"
 
@@ -88,8 +91,8 @@ def test_many_models_get_one_row_each(page_app, seeded_db_path):
     db = store.open_db(seeded_db_path)
     product, inventory = store.load_product(db, "WS-TPS-48-300A"), store.load_inventory(db, "WS-TPS-48-300A", "2025")
     for n in range(10):
-        store.save_product(db, product.model_copy(update={"model_code": f"SYN-{n}"}))
-        store.save_inventory(db, inventory.model_copy(update={"model_code": f"SYN-{n}"}))
+        store.save_product(db, ADMIN, product.model_copy(update={"model_code": f"SYN-{n}"}))
+        store.save_inventory(db, ADMIN, inventory.model_copy(update={"model_code": f"SYN-{n}"}))
     db.close()
     at = page_app("compare_models", lang="en").run()
     assert not at.exception

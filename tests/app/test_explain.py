@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.i18n import t
 from cfp_core.models import ActivityLine, Inventory, ProductModel, ReportingPeriod
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 
 def texts(elements) -> str:
@@ -68,10 +71,10 @@ def test_reconciliation_lists_the_findings(page_app, lang):
 def test_inventory_without_declared_figures(page_app, seeded_db_path, lang):
     db = store.open_db(seeded_db_path)
     try:
-        store.save_product(db, ProductModel(model_code="TEST-1", org_id="weisidemu", name_zh="测试电源"))
+        store.save_product(db, ADMIN, ProductModel(model_code="TEST-1", org_id="weisidemu", name_zh="测试电源"))
         line = ActivityLine(stage="production", activity="电力", amount=10, unit="kWh",
                             factor_ref="electricity.cn.national")
-        store.save_inventory(db, Inventory(model_code="TEST-1", period=ReportingPeriod.year(2025), lines=(line,)))
+        store.save_inventory(db, ADMIN, Inventory(model_code="TEST-1", period=ReportingPeriod.year(2025), lines=(line,)))
     finally:
         db.close()
     at = page_app("explain", lang=lang, model="TEST-1").run()
@@ -83,8 +86,8 @@ def test_inventory_without_declared_figures(page_app, seeded_db_path, lang):
 def test_inventory_without_lines_says_so(page_app, seeded_db_path):
     db = store.open_db(seeded_db_path)
     try:
-        store.save_product(db, ProductModel(model_code="TEST-2", org_id="weisidemu", name_zh="空清单"))
-        store.save_inventory(db, Inventory(model_code="TEST-2", period=ReportingPeriod.year(2025)))
+        store.save_product(db, ADMIN, ProductModel(model_code="TEST-2", org_id="weisidemu", name_zh="空清单"))
+        store.save_inventory(db, ADMIN, Inventory(model_code="TEST-2", period=ReportingPeriod.year(2025)))
     finally:
         db.close()
     at = page_app("explain", lang="en", model="TEST-2").run()

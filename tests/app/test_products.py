@@ -89,14 +89,13 @@ def test_save_creates_a_new_revision(page_app, seeded_db_path):
     at = open_ws(page_app)
     edit(at, edited_rows={0: {"amount": 100.0}})
     at.text_input(key="save_comment").input("新电表读数")
-    at.text_input(key="save_author").input("李工")
     at.button(key="save").click().run()
     assert not at.exception and not at.error
     assert "第 2 版" in at.success[0].value
     db = store.open_db(seeded_db_path)
     assert store.latest_revision(db, WS, "2025") == 2
     latest = store.inventory_revisions(db, WS, "2025")[0]
-    assert (latest["author"], latest["comment"]) == ("李工", "新电表读数")
+    assert (latest["author"], latest["comment"]) == ("local admin <local:admin>", "新电表读数")  # the acting principal
     assert store.load_inventory(db, WS, "2025").lines[0].amount == 100.0
     assert len(at.data_editor(key="editor").value) == 6  # the editor restarted from revision 2
 

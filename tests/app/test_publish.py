@@ -3,7 +3,10 @@
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.publish import snapshots as pub
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = {"model": "WS-TPS-48-900A", "period": "2025", "set": "cn-cfp-2024"}
 
@@ -31,12 +34,11 @@ def test_readiness_checklist_explains_gaps(page_app, lang, title, mass):
 @pytest.mark.parametrize(("lang", "done"), [("zh", "已发布 v1"), ("en", "Published v1")])
 def test_publish_button_creates_a_snapshot_and_lists_it(page_app, seeded_db_path, lang, done):
     at = page_app("publish", lang, **WS).run()
-    at.text_input(key="publish_author").input("Sales team")
     at.button(key="publish_button").click().run()
     assert not at.exception
     assert done in at.success[0].value
     snapshots = _published(seeded_db_path)
-    assert [(s.version, s.author) for s in snapshots] == [(1, "Sales team")]
+    assert [(s.version, s.author) for s in snapshots] == [(1, "local admin <local:admin>")]
     table = at.dataframe[0].value
     assert table["version"].tolist() == [1] and table["hash"].tolist() == [snapshots[0].short_hash]
     assert any(snapshots[0].token in link.proto.query_string for link in at.page_link)
@@ -86,7 +88,7 @@ def test_downloads_are_prepared_with_a_progress_indicator(page_app):
 def test_pact_and_report_downloads_once_the_mass_is_entered(page_app, seeded_db_path):
     db = store.open_db(seeded_db_path)
     product = store.load_product(db, "WS-TPS-48-900A")
-    store.save_product(db, product.model_copy(update={"product_mass_kg": 85.0}))
+    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 85.0}))
     db.close()
     at = page_app("publish", "en", **WS).run()
     assert not at.tabs[1].label.endswith("✗]")

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.i18n import t
 from cfp_core.io.suppliers import parse_disclosure, save_supplier_disclosure
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "suppliers"
 
@@ -17,7 +20,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "suppliers"
 def save_samples(names) -> list[int]:
     db = store.open_db()
     try:
-        return [save_supplier_disclosure(db, parse_disclosure((DATA / f"{n}.json").read_bytes(), f"{n}.json"))
+        return [save_supplier_disclosure(db, ADMIN, parse_disclosure((DATA / f"{n}.json").read_bytes(), f"{n}.json"))
                 for n in names]
     finally:
         db.close()

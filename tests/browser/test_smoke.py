@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 pytestmark = pytest.mark.browser
 pw = pytest.importorskip("playwright.sync_api")
@@ -55,7 +58,7 @@ def test_published_card_renders(server, browser, lang):
     url, db_file = server
     db = store.open_db(db_file)
     try:
-        snapshot = publish(db, "WS-TPS-48-900A", "2025")
+        snapshot = publish(db, ADMIN, "WS-TPS-48-900A", "2025")
     finally:
         db.close()
     context, page = open_page(browser, f"{url}/card?token={snapshot.token}&lang={lang}", lang)

@@ -12,6 +12,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.charts import STAGE_COLORS
 from cfp_core.errors import UnknownFormat
 from cfp_core.models import ActivityLine, LifecycleStage
@@ -23,6 +24,8 @@ from cfp_core.publish.card import layout as card_layout
 from cfp_core.publish.card.view import DEFAULT_BASE_URL
 from cfp_core.store.seed import seed_database
 
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
+
 WS = ("WS-TPS-48-900A", "2025")
 SECRET = "INTERNAL-SECRET-7f3a"
 EVIL = '<script>alert(1)</script>"onerror=alert(2)'
@@ -33,8 +36,8 @@ def snapshots():
     """v1 (superseded) and v2 (current) of the reference case, published once for the module."""
     db = store.open_db(memory=True)
     seed_database(db)
-    first = pub.publish(db, *WS)
-    second = pub.publish(db, *WS)
+    first = pub.publish(db, ADMIN, *WS)
+    second = pub.publish(db, ADMIN, *WS)
     return pub.load_snapshot(db, first.snapshot_id), second
 
 
@@ -209,9 +212,9 @@ def test_internal_notes_never_reach_any_card_output(seeded_db):
                                unit="kWh", factor_ref="electricity.cn.national", note=f"{SECRET} do not share",
                                note_internal=True)
     first = inventory.lines[0].model_copy(update={"note": f"{SECRET} supplier price", "note_internal": True})
-    store.save_inventory(seeded_db, inventory.model_copy(update={"lines": (first, *inventory.lines[1:], secret_line)}))
+    store.save_inventory(seeded_db, ADMIN, inventory.model_copy(update={"lines": (first, *inventory.lines[1:], secret_line)}))
     assert SECRET in next(iter(seeded_db.query("select payload from inventory_revisions order by id desc")))["payload"]
-    snapshot = pub.publish(seeded_db, *WS)
+    snapshot = pub.publish(seeded_db, ADMIN, *WS)
     assert SECRET not in snapshot.canonical_json()
     assert not [text for text in _all_outputs(snapshot) if SECRET in text]
 
@@ -221,7 +224,7 @@ def test_demo_internal_notes_never_leak(seeded_db):
                                 "where payload like '%INTERNAL-ONLY%'"))
     assert rows, "the demo data carries an internal note to guard against"
     for row in rows:
-        snapshot = pub.publish(seeded_db, row["model_code"], row["period"], audience="internal")
+        snapshot = pub.publish(seeded_db, ADMIN, row["model_code"], row["period"], audience="internal")
         assert not [text for text in _all_outputs(snapshot) if "INTERNAL-ONLY" in text]
 
 

@@ -121,10 +121,14 @@ def test_export_then_import_adds_one_revision(seeded_db_path, tmp_path):
     assert run("export", *WS, "-o", str(path)).exit_code == 0
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     before = revision_count(seeded_db_path)
-    result = run("import", str(path), "--author", "qa")
+    result = run("--as", "qa", "import", str(path))
     assert result.exit_code == 0, result.output
     assert "WS-TPS-48-900A 2025" in result.output and "revision" in result.output
     assert revision_count(seeded_db_path) == before + 1
+    db = store.open_db(seeded_db_path)
+    assert store.inventory_revisions(db, "WS-TPS-48-900A", "2025")[0]["author"] == "qa <cli:qa>"
+    assert store.list_audit_events(db, action="import_inventories")[0]["subject"] == "cli:qa"
+    db.close()
 
 
 def test_export_csv_to_stdout_and_xlsx_needs_an_output_file(seeded_db_path, tmp_path):

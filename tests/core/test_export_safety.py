@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.io.tabular import csv_bytes
 from cfp_core.io.templates import ALL_COLUMNS
 from cfp_core.publish.disclosure import build_disclosure
@@ -17,6 +18,8 @@ from cfp_core.publish.excel import inventory_rows, inventory_workbook
 from cfp_core.publish.pact import pact_v2, pact_v3
 from cfp_core.publish.report import report_html, report_pdf
 from cfp_core.text import FORMULA_TRIGGERS
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 SECRET = "INTERNAL-SECRET-9b2c"
 PUBLIC = "PUBLIC-NOTE-4711"
@@ -43,7 +46,7 @@ def secret_disclosure(seeded_db):
     lines = list(inventory.lines)
     lines[0] = lines[0].model_copy(update={"note": f"Supplier price list {SECRET}", "note_internal": True})
     lines[1] = lines[1].model_copy(update={"note": f"Measured at the gate {PUBLIC}"})
-    store.save_inventory(seeded_db, inventory.model_copy(update={"lines": tuple(lines)}), author="test")
+    store.save_inventory(seeded_db, ADMIN, inventory.model_copy(update={"lines": tuple(lines)}))
     return build_disclosure(seeded_db, "WS-TPS-48-900A", "2025")
 
 

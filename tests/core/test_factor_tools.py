@@ -8,11 +8,14 @@ import pytest
 from pydantic import ValidationError
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import FactorNotFound, FactorSetInvalid, ImmutableRecord, ImportRejected
 from cfp_core.factors import EmissionFactor, FactorFamily
 from cfp_core.i18n import t
 from cfp_core.library import tools as ft
 from cfp_core.library.labels import provenance_link, safe_url
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ft.factor_csv_template().decode("utf-8")
@@ -157,11 +160,11 @@ def test_custom_set_rejects_bad_input(set_2024):
 
 def test_custom_set_is_stored_immutably(fresh_db, set_2024):
     custom = ft.create_custom_set(set_2024, "acme-2024", "我的", changes={"electricity.cn.national": 0.55})
-    store.save_factor_set(fresh_db, custom)
+    store.save_factor_set(fresh_db, ADMIN, custom)
     assert store.load_factor_set(fresh_db, "acme-2024") == custom
     other = ft.create_custom_set(set_2024, "acme-2024", "我的", changes={"electricity.cn.national": 0.56})
     with pytest.raises(ImmutableRecord):
-        store.save_factor_set(fresh_db, other)
+        store.save_factor_set(fresh_db, ADMIN, other)
 
 
 def test_editor_values_round_trip(set_2024):

@@ -6,9 +6,12 @@ import pandas as pd
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.analysis.overview import OVERVIEW_COLUMNS, portfolio_headline, portfolio_overview
 from cfp_core.errors import NotFound
 from cfp_core.models import ActivityLine, Inventory, ProductModel, ReportingPeriod
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = "WS-TPS-48-900A"
 
@@ -60,11 +63,11 @@ def test_a_chosen_factor_set_revalues_every_period(seeded_db):
 
 
 def test_models_without_data_or_with_broken_data_keep_their_row(seeded_db):
-    store.save_product(seeded_db, ProductModel(model_code="EMPTY-1", org_id="weisidemu", name_zh="空型号"))
-    store.save_product(seeded_db, ProductModel(model_code="BROKEN-1", org_id="weisidemu", name_zh="坏数据",
+    store.save_product(seeded_db, ADMIN, ProductModel(model_code="EMPTY-1", org_id="weisidemu", name_zh="空型号"))
+    store.save_product(seeded_db, ADMIN, ProductModel(model_code="BROKEN-1", org_id="weisidemu", name_zh="坏数据",
                                                name_en="Broken", product_mass_kg=2.0))
     line = ActivityLine(stage="production", activity="x", amount=1, unit="kg", factor_ref="electricity.cn.national")
-    store.save_inventory(seeded_db, Inventory(model_code="BROKEN-1", period=ReportingPeriod.year(2025), lines=(line,)))
+    store.save_inventory(seeded_db, ADMIN, Inventory(model_code="BROKEN-1", period=ReportingPeriod.year(2025), lines=(line,)))
     frame = portfolio_overview(seeded_db, "en").set_index("model_code")
     empty, broken = frame.loc["EMPTY-1"], frame.loc["BROKEN-1"]
     assert empty["name"] == "空型号" and math.isnan(empty["delta_share"]) and empty["trend"] == []

@@ -13,11 +13,14 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import PactNotRepresentable, ProductMassMissing
 from cfp_core.publish import snapshots as pub
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.pact import decimal_string, pact_v2, pact_v3, pf_id_for, v3_gaps
 from cfp_core.publish.pact_fields import cross_sectoral_standards
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "pact"
 DECIMAL = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -232,7 +235,7 @@ def test_cli_pact_not_representable_exits_1(seeded_db_path, lang, text):
 def test_cli_pact_uses_the_published_snapshot_id(seeded_db_path):
     db = store.open_db(seeded_db_path)
     try:
-        snapshot = pub.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
+        snapshot = pub.publish(db, ADMIN, "WS-TPS-48-300A", "2025", audience="internal")
     finally:
         db.close()
     document = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)
@@ -246,8 +249,8 @@ def test_cli_and_ui_give_the_same_pact_identity_for_a_snapshot(seeded_db_path):
 
     db = store.open_db(seeded_db_path)
     try:
-        first = pub.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
-        second = pub.publish(db, "WS-TPS-48-300A", "2025", audience="internal")
+        first = pub.publish(db, ADMIN, "WS-TPS-48-300A", "2025", audience="internal")
+        second = pub.publish(db, ADMIN, "WS-TPS-48-300A", "2025", audience="internal")
         current = pub.load_snapshot(db, second.snapshot_id)
     finally:
         db.close()

@@ -14,10 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cfp_core import calculate_footprint, store, units
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import UnitMismatch
 from cfp_core.library import gwp_sets, reference_factor_sets
 from cfp_core.models import STAGES, ActivityLine, CustomFactor, DataSourceType, Inventory, ProductModel, ReportingPeriod
 from cfp_core.portfolio import compile_factor_sets, compile_portfolio, portfolio_footprints
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 SETS = reference_factor_sets()
 CFP_SETS = (SETS["cn-cfp-2024"], SETS["cn-cfp-2023"])
@@ -153,8 +156,8 @@ def test_line_order_does_not_change_stages_or_total(inventory, factor_set, rnd):
 def test_store_round_trip_is_exact(inventory):
     db = store.open_db(memory=True)
     try:
-        store.save_product(db, ProductModel(model_code=inventory.model_code, org_id="org", name_zh="产品"))
-        assert store.save_inventory(db, inventory) == 1
+        store.save_product(db, ADMIN, ProductModel(model_code=inventory.model_code, org_id="org", name_zh="产品"))
+        assert store.save_inventory(db, ADMIN, inventory) == 1
         assert store.load_inventory(db, inventory.model_code, inventory.period.label) == inventory
     finally:
         db.close()

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import CfpError, NotFound, NotPublishable, TextRejected
 from cfp_core.i18n import has
 from cfp_core.models import SystemBoundary
@@ -15,6 +16,8 @@ from cfp_core.publish import snapshots as pub
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.readiness import TARGETS, readiness
 from cfp_core.store.seed import seed_database
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = ("WS-TPS-48-900A", "2025")
 
@@ -96,7 +99,7 @@ def test_missing_verification_is_an_advisory(ws):
 
 
 def test_publish_creates_an_active_first_version(db):
-    snapshot = pub.publish(db, *WS, author="sales")
+    snapshot = pub.publish(db, ADMIN, *WS)
     assert (snapshot.version, snapshot.status, snapshot.audience) == (1, "Active", "customers")
     assert re.fullmatch(r"[A-Za-z0-9_-]{43}", snapshot.token)  # token_urlsafe(32): 256 bits
     assert datetime.fromisoformat(snapshot.created).utcoffset().total_seconds() == 0
@@ -106,13 +109,13 @@ def test_publish_creates_an_active_first_version(db):
 
 
 def test_token_is_long_enough_and_url_safe(db):
-    tokens = {pub.publish(db, *WS).token for _ in range(3)}
+    tokens = {pub.publish(db, ADMIN, *WS).token for _ in range(3)}
     assert len(tokens) == 3
     assert all(len(token) >= 22 and re.fullmatch(r"[A-Za-z0-9_-]+", token) for token in tokens)
 
 
 def test_payload_holds_the_unrounded_total_and_no_token(db):
-    snapshot = pub.publish(db, *WS)
+    snapshot = pub.publish(db, ADMIN, *WS)
     payload = json.loads(snapshot.canonical_json())
     assert payload["disclosure"]["total_kg_co2e"] == build_disclosure(db, *WS).total_kg_co2e
     assert round(payload["disclosure"]["total_kg_co2e"], 4) == 93.4346
@@ -122,7 +125,7 @@ def test_payload_holds_the_unrounded_total_and_no_token(db):
 def test_hash_is_stable_across_runs_and_reserialisation(db):
     first, second = build_disclosure(db, *WS), build_disclosure(db, *WS)
     assert store.canonical_json(first.model_dump(mode="json")) == store.canonical_json(second.model_dump(mode="json"))
-    snapshot = pub.publish(db, *WS)
+    snapshot = pub.publish(db, ADMIN, *WS)
     stored = next(iter(db.query("select payload, content_hash from published_snapshots")))
     assert store.content_hash(json.loads(stored["payload"])) == stored["content_hash"] == snapshot.content_hash
     reloaded = pub.load_snapshot(db, snapshot.snapshot_id)
@@ -131,8 +134,8 @@ def test_hash_is_stable_across_runs_and_reserialisation(db):
 
 
 def test_publishing_again_deprecates_the_previous_version_with_a_successor_link(db):
-    first = pub.publish(db, *WS)
-    second = pub.publish(db, *WS)
+    first = pub.publish(db, ADMIN, *WS)
+    second = pub.publish(db, ADMIN, *WS)
     old = pub.load_snapshot(db, first.snapshot_id)
     assert (old.status, old.successor_id, old.successor_version) == ("Deprecated", second.snapshot_id, 2)
     assert (second.version, second.status, second.preceding_ids) == (2, "Active", (first.snapshot_id,))
@@ -140,41 +143,41 @@ def test_publishing_again_deprecates_the_previous_version_with_a_successor_link(
 
 
 def test_withdraw_is_recorded_with_its_reason(db):
-    snapshot = pub.publish(db, *WS)
-    withdrawn = pub.withdraw(db, snapshot.snapshot_id, "Inventory error found")
+    snapshot = pub.publish(db, ADMIN, *WS)
+    withdrawn = pub.withdraw(db, ADMIN, snapshot.snapshot_id, "Inventory error found")
     assert pub.current_status(db, snapshot.snapshot_id) == "Withdrawn"
     assert withdrawn.status_reason == "Inventory error found"
     with pytest.raises(CfpError) as error:
-        pub.withdraw(db, snapshot.snapshot_id, "again")
+        pub.withdraw(db, ADMIN, snapshot.snapshot_id, "again")
     assert error.value.key == "publish.error.already_withdrawn"
 
 
 @pytest.mark.parametrize(("reason", "error_type"), [("", CfpError), ("   ", CfpError),
                                                      ("<script>x</script>", TextRejected)])
 def test_withdraw_needs_a_plain_reason(db, reason, error_type):
-    snapshot = pub.publish(db, *WS)
+    snapshot = pub.publish(db, ADMIN, *WS)
     with pytest.raises(error_type):
-        pub.withdraw(db, snapshot.snapshot_id, reason)
+        pub.withdraw(db, ADMIN, snapshot.snapshot_id, reason)
     assert pub.current_status(db, snapshot.snapshot_id) == "Active"
 
 
 def test_publishing_after_a_withdrawal_keeps_the_withdrawn_status(db):
-    first = pub.publish(db, *WS)
-    pub.withdraw(db, first.snapshot_id, "wrong factor")
-    pub.publish(db, *WS)
+    first = pub.publish(db, ADMIN, *WS)
+    pub.withdraw(db, ADMIN, first.snapshot_id, "wrong factor")
+    pub.publish(db, ADMIN, *WS)
     assert pub.current_status(db, first.snapshot_id) == "Withdrawn"
 
 
 def test_blocking_gaps_raise_a_localized_not_publishable(db):
     with pytest.raises(NotPublishable) as error:
-        pub.publish(db, "WS-TPS-48-900A", "2024", audience="customers")
+        pub.publish(db, ADMIN, "WS-TPS-48-900A", "2024", audience="customers")
     assert "示例" in error.value.message("zh") and "Illustrative" in error.value.message("en")
     assert not list(db.query("select * from published_snapshots"))
 
 
 def test_unknown_audience_and_unknown_snapshot(db):
     with pytest.raises(CfpError, match="audience"):
-        pub.publish(db, *WS, audience="everyone")
+        pub.publish(db, ADMIN, *WS, audience="everyone")
     with pytest.raises(NotFound):
         pub.load_snapshot(db, token="no-such-token")
     with pytest.raises(NotFound):
@@ -184,9 +187,9 @@ def test_unknown_audience_and_unknown_snapshot(db):
 
 
 def test_list_and_table_of_snapshots(db):
-    pub.publish(db, *WS)
-    pub.publish(db, *WS)
-    pub.publish(db, "WS-TPS-48-900A", "2024", audience="internal")
+    pub.publish(db, ADMIN, *WS)
+    pub.publish(db, ADMIN, *WS)
+    pub.publish(db, ADMIN, "WS-TPS-48-900A", "2024", audience="internal")
     snapshots = pub.list_snapshots(db, "WS-TPS-48-900A")
     assert [(s.period, s.version) for s in snapshots] == [("2025", 2), ("2025", 1), ("2024", 1)]
     assert pub.latest_snapshot(db, *WS).version == 2

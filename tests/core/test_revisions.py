@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.editor import (
     copy_from_previous_period,
     default_model_code,
@@ -20,6 +21,8 @@ from cfp_core.editor import (
 from cfp_core.editor.table import row_issue
 from cfp_core.errors import CfpError, EditRejected, NotFound
 from cfp_core.models import ActivityLine, ReportingPeriod
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = "WS-TPS-48-900A"
 P2025 = ReportingPeriod.year(2025)
@@ -39,8 +42,7 @@ def edited(inventory, index=0, **changes):
 # ---- saving ------------------------------------------------------------------------------
 
 def test_save_creates_a_new_revision_and_drops_lapsed_verification(seeded_db, ws_2025):
-    revision = save_edited_inventory(seeded_db, ws_2025, WS, P2025, edited(ws_2025, amount=100.0),
-                                     author="Li", comment="new meter reading")
+    revision = save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, edited(ws_2025, amount=100.0), comment="new meter reading")
     assert revision == 2 == store.latest_revision(seeded_db, WS, "2025")
     saved = store.load_inventory(seeded_db, WS, "2025")
     assert saved.lines[0].amount == 100.0 and saved.boundary == ws_2025.boundary
@@ -49,7 +51,7 @@ def test_save_creates_a_new_revision_and_drops_lapsed_verification(seeded_db, ws
 
 
 def test_text_only_edit_keeps_verification(seeded_db, ws_2025):
-    save_edited_inventory(seeded_db, ws_2025, WS, P2025, edited(ws_2025, note="checked again"))
+    save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, edited(ws_2025, note="checked again"))
     assert store.load_inventory(seeded_db, WS, "2025").verification == ws_2025.verification
     assert not drops_verification(ws_2025, edited(ws_2025, note="x"))
     assert drops_verification(ws_2025, edited(ws_2025, unit="MWh"))
@@ -59,44 +61,44 @@ def test_text_only_edit_keeps_verification(seeded_db, ws_2025):
 def test_save_refuses_while_there_are_issues(seeded_db, ws_2025):
     issue = row_issue(2, "amount", -1, "Enter a value of at least 0.", "en")
     with pytest.raises(EditRejected) as caught:
-        save_edited_inventory(seeded_db, ws_2025, WS, P2025, ws_2025.lines, issues=[issue])
+        save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, ws_2025.lines, issues=[issue])
     assert "Row 2" in caught.value.message("en") and "1" in caught.value.message("zh")
     assert store.latest_revision(seeded_db, WS, "2025") == 1
 
 
 def test_save_refuses_lines_that_do_not_calculate(seeded_db, ws_2025):
     with pytest.raises(EditRejected):
-        save_edited_inventory(seeded_db, ws_2025, WS, P2025, edited(ws_2025, factor_ref="no.such.factor"))
+        save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, edited(ws_2025, factor_ref="no.such.factor"))
     assert store.latest_revision(seeded_db, WS, "2025") == 1
 
 
 def test_save_refuses_no_lines_and_no_changes(seeded_db, ws_2025):
     with pytest.raises(CfpError) as empty:
-        save_edited_inventory(seeded_db, ws_2025, WS, P2025, [])
+        save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, [])
     assert empty.value.key == "products.error.no_lines"
     with pytest.raises(CfpError) as same:
-        save_edited_inventory(seeded_db, ws_2025, WS, P2025, ws_2025.lines)
+        save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, ws_2025.lines)
     assert same.value.message("zh") == "与第 1 版相比没有变化，未保存。"
     assert same.value.message("en") == "Nothing changed since revision 1; nothing was saved."
 
 
 def test_save_of_a_new_period_and_an_unknown_product(seeded_db):
     line = ActivityLine(stage="production", activity="Power", amount=10, unit="kWh", factor_ref="electricity.cn.national")
-    assert save_edited_inventory(seeded_db, None, WS, ReportingPeriod.year(2030), [line]) == 1
+    assert save_edited_inventory(seeded_db, ADMIN, None, WS, ReportingPeriod.year(2030), [line]) == 1
     assert store.load_inventory(seeded_db, WS, "2030").lines == (line,)
     with pytest.raises(NotFound):
-        save_edited_inventory(seeded_db, None, "NOPE", P2025, [line])
+        save_edited_inventory(seeded_db, ADMIN, None, "NOPE", P2025, [line])
 
 
 # ---- history and diff --------------------------------------------------------------------
 
 def test_revision_history_frame_lists_totals_newest_first(seeded_db, ws_2025):
-    save_edited_inventory(seeded_db, ws_2025, WS, P2025, edited(ws_2025, amount=100.0), author="Li", comment="c")
+    save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, edited(ws_2025, amount=100.0), comment="c")
     history = revision_history_frame(seeded_db, WS, "2025", "zh")
     assert list(history["revision"]) == [2, 1]
     assert list(history.columns) == ["revision", "created_at", "author", "comment", "line_count", "kg_co2e"]
     assert history.loc[1, "kg_co2e"] == pytest.approx(93.4346, abs=0.005)
-    assert history.loc[0, "author"] == "Li" and history.loc[1, "author"] == "seed"
+    assert history.loc[0, "author"] == "tests <cli:tests>" and history.loc[1, "author"] == "seed"
     assert revision_history_frame(seeded_db, WS, "1999", "en").empty
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import ImportRejected
 from cfp_core.io import templates
 from cfp_core.models import Inventory, ReportingPeriod
+from cfp_core.store import db as store_db
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = "WS-TPS-48-900A"
 
@@ -27,7 +31,7 @@ def test_existing_period_keeps_study_metadata_and_replaces_the_lines(seeded_db, 
     imported = templates.read_inventory_file(data, "ws.csv")
     assert imported[0].verification is None  # the file carries lines only
 
-    saved = templates.import_inventories(seeded_db, imported, author="李工", comment="2025 re-measured")
+    saved = templates.import_inventories(seeded_db, ADMIN, imported, comment="2025 re-measured")
 
     assert saved == [(WS, "2025", before + 1)]
     stored = store.load_inventory(seeded_db, WS, "2025")
@@ -35,13 +39,13 @@ def test_existing_period_keeps_study_metadata_and_replaces_the_lines(seeded_db, 
     for field in ("boundary", "verification", "declared", "gwp_set", "factor_set_id"):
         assert getattr(stored, field) == getattr(ws_inventory, field), field
     history = store.inventory_revisions(seeded_db, WS, "2025")
-    assert (history[0]["author"], history[0]["comment"]) == ("李工", "2025 re-measured")
+    assert (history[0]["author"], history[0]["comment"]) == ("tests <cli:tests>", "2025 re-measured")
 
 
 def test_new_period_uses_defaults(seeded_db, ws_inventory):
     new = with_amounts(ws_inventory, 1.0, period=ReportingPeriod.year(2026))
     [imported] = templates.read_inventory_file(templates.write_inventory_file([new], "xlsx"), "ws.xlsx")
-    assert templates.import_inventories(seeded_db, [imported]) == [(WS, "2026", 1)]
+    assert templates.import_inventories(seeded_db, ADMIN, [imported]) == [(WS, "2026", 1)]
     stored = store.load_inventory(seeded_db, WS, "2026")
     assert stored.verification is None and stored.declared is None
     assert stored.factor_set_id == "cn-cfp-2024" and stored.lines == ws_inventory.lines
@@ -54,7 +58,7 @@ def test_unknown_product_rejects_the_whole_import_and_writes_nothing(seeded_db, 
     before = revision_count(seeded_db)
 
     with pytest.raises(ImportRejected) as caught:
-        templates.import_inventories(seeded_db, inventories)
+        templates.import_inventories(seeded_db, ADMIN, inventories)
 
     assert revision_count(seeded_db) == before
     [problem] = caught.value.problems
@@ -73,7 +77,7 @@ def test_unknown_product_row_is_its_first_row_even_when_rows_interleave(seeded_d
             {"product_model": WS, **good}]
     inventories = templates.read_inventory_rows(rows)
     with pytest.raises(ImportRejected) as caught:
-        templates.import_inventories(seeded_db, inventories)
+        templates.import_inventories(seeded_db, ADMIN, inventories)
     assert caught.value.problems[0].row == 4
 
 
@@ -82,17 +86,17 @@ def test_a_failure_while_saving_rolls_back_every_inventory(seeded_db, ws_invento
     second = with_amounts(ws_inventory, 1.0, period=ReportingPeriod.year(2027))
     before = revision_count(seeded_db)
     calls = []
-    real_save = store.save_inventory
+    real_put = store_db.put_inventory
 
-    def save_then_fail(db, inventory, author="", comment=""):
+    def put_then_fail(db, inventory, author="", comment=""):
         calls.append(inventory.period.label)
         if len(calls) == 2:
             raise OSError("disk full")
-        return real_save(db, inventory, author, comment)
+        return real_put(db, inventory, author, comment)
 
-    monkeypatch.setattr(store, "save_inventory", save_then_fail)
+    monkeypatch.setattr(store_db, "put_inventory", put_then_fail)
     with pytest.raises(OSError):
-        templates.import_inventories(seeded_db, [first, second])
+        templates.import_inventories(seeded_db, ADMIN, [first, second])
     assert calls == ["2025", "2027"]
     assert revision_count(seeded_db) == before
     assert store.load_inventory(seeded_db, WS, "2025").lines == ws_inventory.lines
@@ -102,5 +106,5 @@ def test_a_rejected_file_leaves_the_database_untouched(seeded_db):
     before = revision_count(seeded_db)
     bad = templates.template_bytes("csv", "en").decode("utf-8-sig").replace("54.1", "-54.1").encode()
     with pytest.raises(ImportRejected):
-        templates.import_inventories(seeded_db, templates.read_inventory_file(bad, "bad.csv"))
+        templates.import_inventories(seeded_db, ADMIN, templates.read_inventory_file(bad, "bad.csv"))
     assert revision_count(seeded_db) == before

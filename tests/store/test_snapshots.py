@@ -4,9 +4,12 @@ import sqlite3
 
 import pytest
 
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.publish import snapshots as pub
 from cfp_core.store import migrations
 from cfp_core.store.seed import seed_database
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WS = ("WS-TPS-48-900A", "2025")
 
@@ -14,7 +17,7 @@ WS = ("WS-TPS-48-900A", "2025")
 @pytest.fixture
 def published(fresh_db):
     seed_database(fresh_db, include_demo=False)
-    return fresh_db, pub.publish(fresh_db, *WS)
+    return fresh_db, pub.publish(fresh_db, ADMIN, *WS)
 
 
 def test_migration_creates_both_tables_and_is_idempotent(fresh_db):
@@ -40,7 +43,7 @@ def test_update_or_delete_of_a_published_snapshot_fails_in_the_store(published, 
 
 def test_publishing_twice_adds_rows_and_events_without_updating_any(published):
     db, first = published
-    second = pub.publish(db, *WS)
+    second = pub.publish(db, ADMIN, *WS)
     rows = list(db.query("select snapshot_id, version from published_snapshots order by version"))
     assert [(r["snapshot_id"], r["version"]) for r in rows] == [(first.snapshot_id, 1), (second.snapshot_id, 2)]
     events = list(db.query("select snapshot_id, status, successor_id from snapshot_status_events order by id"))
@@ -57,7 +60,7 @@ def test_publish_is_one_transaction(published, monkeypatch):
 
     monkeypatch.setattr(pub, "_record_event", fail)
     with pytest.raises(RuntimeError):
-        pub.publish(db, *WS)
+        pub.publish(db, ADMIN, *WS)
     assert [r["version"] for r in db.query("select version from published_snapshots")] == [1]
     assert not db.conn.in_transaction
 
@@ -72,7 +75,7 @@ def test_publish_uses_a_write_transaction(published, monkeypatch):
         return original(database)
 
     monkeypatch.setattr(pub.store, "write_transaction", spy)
-    pub.publish(db, *WS)
+    pub.publish(db, ADMIN, *WS)
     assert calls == [db]
 
 
@@ -86,6 +89,6 @@ def test_tokens_are_unique_in_the_store(published):
 
 def test_versions_count_per_model_and_period(fresh_db):
     seed_database(fresh_db)
-    assert pub.publish(fresh_db, *WS).version == 1
-    assert pub.publish(fresh_db, "WS-TPS-48-900A", "2024", audience="internal").version == 1
-    assert pub.publish(fresh_db, *WS).version == 2
+    assert pub.publish(fresh_db, ADMIN, *WS).version == 1
+    assert pub.publish(fresh_db, ADMIN, "WS-TPS-48-900A", "2024", audience="internal").version == 1
+    assert pub.publish(fresh_db, ADMIN, *WS).version == 2

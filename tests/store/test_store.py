@@ -8,10 +8,13 @@ import sqlite3
 import pytest
 
 from cfp_core import store
+from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import ImmutableRecord, NotFound
 from cfp_core.models import Organisation, ProductModel
 from cfp_core.store import migrations
 from cfp_core.store.seed import seed_database
+
+ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
 WRITES_PER_PROCESS = 50
 
@@ -27,10 +30,10 @@ def count(db, table):
 def test_organisation_round_trip(fresh_db):
     org = Organisation(org_id="weisidemu", name_zh="浙江威斯得姆电子有限公司", country_subdivision="CN-ZJ",
                        company_ids=("urn:uuid:0c2f5e2a-0000-4000-8000-000000000001",))
-    store.save_organisation(fresh_db, org)
+    store.save_organisation(fresh_db, ADMIN, org)
     assert store.load_organisation(fresh_db, "weisidemu") == org
     renamed = org.model_copy(update={"name_en": "Weisidemu"})
-    store.save_organisation(fresh_db, renamed)  # organisations are upserted, not versioned
+    store.save_organisation(fresh_db, ADMIN, renamed)  # organisations are upserted, not versioned
     assert store.list_organisations(fresh_db) == [renamed]
     with pytest.raises(NotFound):
         store.load_organisation(fresh_db, "nobody")
@@ -38,24 +41,24 @@ def test_organisation_round_trip(fresh_db):
 
 def test_product_revisions_append_and_earlier_ones_stay_loadable(fresh_db):
     versions = [product(), product(product_mass_kg=52.5), product(name="通信电源系统（第三版）")]
-    assert [store.save_product(fresh_db, p, author="tester") for p in versions] == [1, 2, 3]
+    assert [store.save_product(fresh_db, ADMIN, p) for p in versions] == [1, 2, 3]
     assert [store.load_product(fresh_db, "WS-TPS-48-900A", revision=r) for r in (1, 2, 3)] == versions
     assert store.load_product(fresh_db, "WS-TPS-48-900A") == versions[-1]
     assert store.list_products(fresh_db) == [versions[-1]]
 
 
 def test_inventory_round_trip_is_exact(fresh_db, ws_inventory, ws_product):
-    store.save_product(fresh_db, ws_product)
-    assert store.save_inventory(fresh_db, ws_inventory) == 1
+    store.save_product(fresh_db, ADMIN, ws_product)
+    assert store.save_inventory(fresh_db, ADMIN, ws_inventory) == 1
     loaded = store.load_inventory(fresh_db, "WS-TPS-48-900A", "2025")
     assert loaded == ws_inventory
     assert [ln.amount for ln in loaded.lines] == [ln.amount for ln in ws_inventory.lines]
 
 
 def test_inventory_revisions_append_with_history(fresh_db, ws_inventory, ws_product):
-    store.save_product(fresh_db, ws_product)
+    store.save_product(fresh_db, ADMIN, ws_product)
     edits = [ws_inventory.model_copy(update={"note": f"修订 {n}"}) for n in (1, 2, 3)]
-    assert [store.save_inventory(fresh_db, inv, comment=f"edit {n}") for n, inv in enumerate(edits, 1)] == [1, 2, 3]
+    assert [store.save_inventory(fresh_db, ADMIN, inv, comment=f"edit {n}") for n, inv in enumerate(edits, 1)] == [1, 2, 3]
     history = store.inventory_revisions(fresh_db, "WS-TPS-48-900A", "2025")
     assert [h["revision"] for h in history] == [3, 2, 1]
     assert [h["comment"] for h in history] == ["edit 3", "edit 2", "edit 1"]
@@ -70,7 +73,7 @@ def test_inventory_revisions_append_with_history(fresh_db, ws_inventory, ws_prod
 
 def test_inventory_of_an_unknown_product_is_refused(fresh_db, ws_inventory):
     with pytest.raises(NotFound):
-        store.save_inventory(fresh_db, ws_inventory)
+        store.save_inventory(fresh_db, ADMIN, ws_inventory)
     assert count(fresh_db, "inventory_revisions") == 0
     with pytest.raises(NotFound) as caught:
         store.load_inventory(fresh_db, "WS-TPS-48-900A", "2025", revision=4)
@@ -79,9 +82,9 @@ def test_inventory_of_an_unknown_product_is_refused(fresh_db, ws_inventory):
 
 
 def test_factor_set_round_trip_and_known_ids(fresh_db, set_2024, set_2023):
-    store.save_factor_set(fresh_db, set_2024)
-    store.save_factor_set(fresh_db, set_2024)  # same content: a no-op
-    store.save_factor_set(fresh_db, set_2023)
+    store.save_factor_set(fresh_db, ADMIN, set_2024)
+    store.save_factor_set(fresh_db, ADMIN, set_2024)  # same content: a no-op
+    store.save_factor_set(fresh_db, ADMIN, set_2023)
     assert store.load_factor_set(fresh_db, "cn-cfp-2024") == set_2024
     assert [s.set_id for s in store.list_factor_sets(fresh_db)] == ["cn-cfp-2024", "cn-cfp-2023"]
     known = store.known_factor_ids(fresh_db)
@@ -91,10 +94,10 @@ def test_factor_set_round_trip_and_known_ids(fresh_db, set_2024, set_2023):
 
 
 def test_a_changed_factor_set_under_an_existing_id_is_refused(fresh_db, set_2024):
-    store.save_factor_set(fresh_db, set_2024)
+    store.save_factor_set(fresh_db, ADMIN, set_2024)
     changed = set_2024.model_copy(update={"name_en": "edited"})
     with pytest.raises(ImmutableRecord) as caught:
-        store.save_factor_set(fresh_db, changed)
+        store.save_factor_set(fresh_db, ADMIN, changed)
     assert "cn-cfp-2024" in caught.value.message("en") and "不可更改" in caught.value.message("zh")
     assert store.load_factor_set(fresh_db, "cn-cfp-2024") == set_2024
 
@@ -111,9 +114,9 @@ def test_a_changed_factor_set_under_an_existing_id_is_refused(fresh_db, set_2024
     ],
 )
 def test_revisions_and_factor_sets_refuse_update_and_delete(fresh_db, ws_product, ws_inventory, set_2024, statement):
-    store.save_product(fresh_db, ws_product)
-    store.save_inventory(fresh_db, ws_inventory)
-    store.save_factor_set(fresh_db, set_2024)
+    store.save_product(fresh_db, ADMIN, ws_product)
+    store.save_inventory(fresh_db, ADMIN, ws_inventory)
+    store.save_factor_set(fresh_db, ADMIN, set_2024)
     with pytest.raises(sqlite3.IntegrityError, match="immutable"):
         fresh_db.execute(statement)
     assert store.load_inventory(fresh_db, "WS-TPS-48-900A", "2025") == ws_inventory
@@ -122,12 +125,12 @@ def test_revisions_and_factor_sets_refuse_update_and_delete(fresh_db, ws_product
 
 def test_failed_write_transaction_leaves_nothing(fresh_db, ws_product, ws_inventory):
     with pytest.raises(RuntimeError, match="boom"), store.write_transaction(fresh_db):
-        store.save_product(fresh_db, ws_product)
-        store.save_inventory(fresh_db, ws_inventory)
+        store.save_product(fresh_db, ADMIN, ws_product)
+        store.save_inventory(fresh_db, ADMIN, ws_inventory)
         raise RuntimeError("boom")
     assert count(fresh_db, "product_revisions") == count(fresh_db, "inventory_revisions") == 0
     assert not fresh_db.conn.in_transaction
-    store.save_product(fresh_db, ws_product)  # the connection is usable afterwards
+    store.save_product(fresh_db, ADMIN, ws_product)  # the connection is usable afterwards
     assert store.list_products(fresh_db) == [ws_product]
 
 
@@ -159,14 +162,14 @@ def _save_many(path: str, tag: str, barrier) -> None:
         inventory = Inventory(model_code="RACE-1", period=ReportingPeriod.year(2025), note=f"{tag}-{n}", lines=(
             ActivityLine(stage="production", activity="电力", amount=n + 1, unit="kWh",
                          factor_ref="electricity.cn.national"),))
-        store.save_inventory(db, inventory, author=tag)
+        store.save_inventory(db, cli_principal("weisidemu", tag), inventory)
     db.close()
 
 
 def test_two_processes_saving_concurrently_lose_no_revision(tmp_path):
     path = tmp_path / "race.db"
     db = store.open_db(path)
-    store.save_product(db, product("RACE-1"))
+    store.save_product(db, ADMIN, product("RACE-1"))
     context = multiprocessing.get_context("fork")
     barrier = context.Barrier(2)
     workers = [context.Process(target=_save_many, args=(str(path), tag, barrier)) for tag in ("A", "B")]
@@ -178,7 +181,9 @@ def test_two_processes_saving_concurrently_lose_no_revision(tmp_path):
     history = store.inventory_revisions(db, "RACE-1", "2025")
     assert sorted(h["revision"] for h in history) == list(range(1, 2 * WRITES_PER_PROCESS + 1))
     authors = [r["author"] for r in db.query("select author from inventory_revisions")]
-    assert (authors.count("A"), authors.count("B")) == (WRITES_PER_PROCESS, WRITES_PER_PROCESS)
+    assert (authors.count("A <cli:A>"), authors.count("B <cli:B>")) == (WRITES_PER_PROCESS, WRITES_PER_PROCESS)
+    audited = [r["subject"] for r in db.query("select subject from audit_events where action = 'save_inventory'")]
+    assert (audited.count("cli:A"), audited.count("cli:B")) == (WRITES_PER_PROCESS, WRITES_PER_PROCESS)
     db.close()
 
 
@@ -196,3 +201,13 @@ def test_a_missing_organisation_is_named_as_such(fresh_db):
         store.load_organisation(fresh_db, "no-such-org")
     assert raised.value.message("en").startswith("Organisation") and "组织" in raised.value.message("zh")
     assert "Product" not in raised.value.message("en")
+
+
+def test_the_audit_log_is_append_only_and_names_the_seeder(fresh_db):
+    seed_database(fresh_db)
+    (event,) = store.list_audit_events(fresh_db)
+    assert (event["subject"], event["action"], event["kind"]) == ("system", "seed", "system")
+    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+        fresh_db.execute("update audit_events set subject = 'someone else'")
+    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+        fresh_db.execute("delete from audit_events")

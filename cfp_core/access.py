@@ -1,0 +1,147 @@
+"""Who may do what: roles per organisation, the write actions, and the acting principal.
+
+Every write function of the core takes the acting ``Principal`` right after the database and calls
+``require(principal, Action.…)`` before it writes (``store.audit.writes`` does both and records the
+write in the audit log, in the same transaction). Hiding a button is never the control.
+
+Roles are held per organisation and combine: a one-person team holds all four.
+
+* viewer — dashboards and cards (reads only)
+* editor — data entry, imports, factor sets, supplier intake, requesting publication
+* approver — approving or rejecting publication, withdrawing a published card
+* admin — users and roles, organisation settings, API clients of the disclosure server
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from cfp_core.errors import PermissionDenied
+from cfp_core.i18n import Msg, t
+from cfp_core.models import Frozen
+from cfp_core.text import Identifier, ShortText
+
+
+class Role(StrEnum):
+    """A role a user holds in one organisation."""
+
+    VIEWER = "viewer"
+    EDITOR = "editor"
+    APPROVER = "approver"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    """Every kind of write the core performs (the audit log's ``action``)."""
+
+    SAVE_PRODUCT = "save_product"
+    SAVE_INVENTORY = "save_inventory"
+    IMPORT_INVENTORIES = "import_inventories"
+    SAVE_FACTOR_SET = "save_factor_set"
+    IMPORT_SUPPLIER = "import_supplier"
+    REQUEST_PUBLICATION = "request_publication"
+    APPROVE_PUBLICATION = "approve_publication"
+    REJECT_PUBLICATION = "reject_publication"
+    PUBLISH = "publish"
+    WITHDRAW = "withdraw"
+    SAVE_ORGANISATION = "save_organisation"
+    MANAGE_MEMBERS = "manage_members"
+    MANAGE_API_CLIENTS = "manage_api_clients"
+    SEED = "seed"
+
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.VIEWER: frozenset(),
+    Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
+                            Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.REQUEST_PUBLICATION}),
+    Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
+                              Action.WITHDRAW}),
+    Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS}),
+}
+
+
+class PrincipalKind(StrEnum):
+    """How the principal was authenticated."""
+
+    USER = "user"  # signed in through the OIDC provider
+    LOCAL = "local"  # the one local admin of single-user local mode (loopback only)
+    CLI = "cli"  # a named local principal running python -m cfp_core
+    SYSTEM = "system"  # the shipped-data seeder
+
+
+class Principal(Frozen):
+    """The authenticated actor of a write: subject, organisation and the roles held there."""
+
+    subject: ShortText = Field(min_length=1)  # OIDC ``sub`` (or "local:admin", "cli:<name>", "system")
+    org_id: Identifier
+    roles: frozenset[Role] = frozenset()
+    kind: PrincipalKind = PrincipalKind.USER
+    email: ShortText = ""
+    name: ShortText = ""
+
+    @property
+    def label(self) -> str:
+        """What the audit log and revision history show: name or email, and the subject."""
+        shown = self.name or self.email
+        return f"{shown} <{self.subject}>" if shown and shown != self.subject else self.subject
+
+    def can(self, action: Action) -> bool:
+        """Return True if one of the principal's roles allows ``action`` (the seeder may only seed)."""
+        if self.kind == PrincipalKind.SYSTEM:
+            return action == Action.SEED
+        return any(action in PERMISSIONS[role] for role in self.roles)
+
+
+def require(principal: Principal | None, action: Action) -> Principal:
+    """Return ``principal`` if it may perform ``action``; raise ``PermissionDenied`` (localized) otherwise."""
+    if not isinstance(principal, Principal):
+        raise PermissionDenied(action=Msg(f"action.{action.value}"), who="—", roles="—")
+    if not principal.can(action):
+        raise PermissionDenied(action=Msg(f"action.{action.value}"), who=principal.label,
+                               roles=RoleList(principal.roles))
+    return principal
+
+
+class RoleList(Msg):
+    """The localized names of a set of roles ("Editor, Viewer"), or "—"."""
+
+    def __init__(self, roles) -> None:
+        super().__init__("role.viewer")
+        self.roles = sorted(roles)
+
+    def render(self, lang: str = "zh") -> str:
+        return ", ".join(t(f"role.{r.value}", lang) for r in self.roles) or "—"
+
+
+def require_member(principal: Principal, org_id: str) -> Principal:
+    """Raise ``PermissionDenied`` unless ``principal`` acts for organisation ``org_id``.
+
+    Roles are held per organisation: a principal writes only its own organisation's data. The
+    command line (whoever runs it owns the database file) acts for every organisation.
+    """
+    if principal.kind != PrincipalKind.CLI and principal.org_id != org_id:
+        raise PermissionDenied(action=Msg("action.other_org", org=org_id), who=principal.label,
+                               roles=RoleList(principal.roles))
+    return principal
+
+
+ALL_ROLES = frozenset(Role)
+
+
+def system_principal(org_id: str = "system") -> Principal:
+    """The seeder of shipped reference and demo data (may only seed)."""
+    return Principal(subject="system", org_id=org_id, kind=PrincipalKind.SYSTEM, name="seed")
+
+
+def local_admin(org_id: str) -> Principal:
+    """The one user of local mode (no sign-in configured, loopback only): every role."""
+    return Principal(subject="local:admin", org_id=org_id, roles=ALL_ROLES, kind=PrincipalKind.LOCAL,
+                     name="local admin")
+
+
+def cli_principal(org_id: str, name: str = "") -> Principal:
+    """The named local principal the command line acts as (every role: whoever runs it owns the database)."""
+    who = name or "cli"
+    return Principal(subject=f"cli:{who}", org_id=org_id, roles=ALL_ROLES, kind=PrincipalKind.CLI, name=who)

@@ -1,0 +1,143 @@
+"""Who may write what: every write function of the core × every role (allowed or PermissionDenied).
+
+The control is in the core: a direct call with a viewer principal fails, whatever the pages show.
+A write function added later without a row here fails ``test_every_write_function_is_in_the_table``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from pathlib import Path
+
+import pytest
+
+import cfp_core
+from cfp_core import store
+from cfp_core.access import (
+    ALL_ROLES,
+    Action,
+    Principal,
+    PrincipalKind,
+    Role,
+    cli_principal,
+    local_admin,
+    require,
+    system_principal,
+)
+from cfp_core.editor import save_edited_inventory
+from cfp_core.errors import PermissionDenied
+from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
+from cfp_core.library import reference_factor_sets
+from cfp_core.models import Organisation, ProductModel
+from cfp_core.publish import publish, withdraw
+
+ROOT = Path(__file__).resolve().parents[2]
+ORG = "weisidemu"
+WS = ("WS-TPS-48-900A", "2025")
+SUPPLIER = ROOT / "tests" / "data" / "suppliers" / "supplier_a_v3.json"
+
+
+def member(*roles: Role, org: str = ORG) -> Principal:
+    return Principal(subject=f"sub-{'-'.join(sorted(r.value for r in roles)) or 'none'}", org_id=org,
+                     roles=frozenset(roles), email="user@example.test")
+
+
+def _custom_set():
+    base = reference_factor_sets()["cn-cfp-2024"]
+    return base.with_factors("tests-custom", "测试集", [])
+
+
+# (write function name, action, call(db, principal)) — every write the core performs
+WRITES = {
+    "store.save_organisation": (Action.SAVE_ORGANISATION, lambda db, p: store.save_organisation(
+        db, p, Organisation(org_id=ORG, name_zh="浙江威斯得姆电子有限公司", name_en="renamed"))),
+    "store.save_product": (Action.SAVE_PRODUCT, lambda db, p: store.save_product(
+        db, p, ProductModel(model_code="NEW-1", org_id=ORG, name_zh="新产品"))),
+    "store.save_inventory": (Action.SAVE_INVENTORY, lambda db, p: store.save_inventory(
+        db, p, store.load_inventory(db, *WS))),
+    "store.save_factor_set": (Action.SAVE_FACTOR_SET, lambda db, p: store.save_factor_set(db, p, _custom_set())),
+    "io.import_inventories": (Action.IMPORT_INVENTORIES, lambda db, p: import_inventories(
+        db, p, [store.load_inventory(db, *WS)])),
+    "io.save_supplier_disclosure": (Action.IMPORT_SUPPLIER, lambda db, p: save_supplier_disclosure(
+        db, p, parse_disclosure(SUPPLIER.read_bytes(), SUPPLIER.name))),
+    "editor.save_edited_inventory": (Action.SAVE_INVENTORY, lambda db, p: save_edited_inventory(
+        db, p, store.load_inventory(db, *WS), WS[0], store.load_inventory(db, *WS).period,
+        store.load_inventory(db, *WS).lines[:-1])),
+    "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
+    "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
+}
+
+
+def _published(db) -> str:
+    """The snapshot the withdraw case withdraws (published before the counted write)."""
+    return next(iter(db.query("select snapshot_id from published_snapshots order by created desc limit 1")))["snapshot_id"]
+
+
+@pytest.fixture
+def seeded_db(seeded_db):
+    publish(seeded_db, cli_principal(ORG), "WS-TPS-48-600A", "2025", audience="internal")
+    return seeded_db
+ROLE_CASES = [frozenset(), *({r} for r in Role), ALL_ROLES]
+
+
+def _audit_count(db) -> int:
+    return next(iter(db.query("select count(*) as n from audit_events")))["n"]
+
+
+@pytest.mark.parametrize("roles", ROLE_CASES, ids=lambda r: "+".join(sorted(x.value for x in r)) or "no-role")
+@pytest.mark.parametrize("name", list(WRITES))
+def test_every_write_function_checks_the_role(seeded_db, name, roles):
+    action, call = WRITES[name]
+    principal = member(*roles)
+    before = _audit_count(seeded_db)
+    if principal.can(action):
+        call(seeded_db, principal)
+        events = store.list_audit_events(seeded_db, subject=principal.subject)
+        assert events and events[0]["action"] == action.value  # audited with the real subject
+    else:
+        changes = seeded_db.conn.total_changes
+        with pytest.raises(PermissionDenied) as denied:
+            call(seeded_db, principal)
+        assert seeded_db.conn.total_changes == changes and _audit_count(seeded_db) == before  # nothing written
+        assert denied.value.message("zh") and denied.value.message("en") != denied.value.message("zh")
+
+
+@pytest.mark.parametrize("name", list(WRITES))
+def test_no_write_without_a_principal_and_none_for_another_organisation(seeded_db, name):
+    _, call = WRITES[name]
+    with pytest.raises(PermissionDenied):
+        call(seeded_db, None)
+    if name not in ("store.save_factor_set", "io.save_supplier_disclosure"):  # shared library, own intake
+        with pytest.raises(PermissionDenied):
+            call(seeded_db, member(*ALL_ROLES, org="other-company"))
+
+
+def test_the_role_matrix():
+    assert member(Role.VIEWER).can(Action.SAVE_INVENTORY) is False
+    assert member(Role.EDITOR).can(Action.SAVE_INVENTORY) and not member(Role.EDITOR).can(Action.PUBLISH)
+    assert member(Role.APPROVER).can(Action.WITHDRAW) and not member(Role.APPROVER).can(Action.IMPORT_INVENTORIES)
+    assert member(Role.ADMIN).can(Action.MANAGE_MEMBERS) and not member(Role.ADMIN).can(Action.SAVE_PRODUCT)
+    assert system_principal().can(Action.SEED) and not system_principal().can(Action.SAVE_INVENTORY)
+    assert not any(member(r).can(Action.SEED) for r in Role)
+    assert local_admin(ORG).kind == PrincipalKind.LOCAL and local_admin(ORG).roles == ALL_ROLES
+    with pytest.raises(PermissionDenied, match="may not save an inventory revision"):
+        require(member(Role.VIEWER), Action.SAVE_INVENTORY)
+
+
+def _write_functions() -> set[str]:
+    found = set()
+    for info in pkgutil.walk_packages(cfp_core.__path__, "cfp_core."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if callable(value) and hasattr(value, "action") and getattr(value, "__module__", "") == info.name:
+                found.add(f"{info.name}.{name}")
+    return found
+
+
+def test_every_write_function_is_in_the_table():
+    wings = {name.rsplit(".", 1)[-1] for name in _write_functions()}
+    assert wings <= {name.rsplit(".", 1)[-1] for name in WRITES}, "add the new write function to WRITES"
+    assert len(_write_functions()) >= 8
