@@ -81,6 +81,24 @@ class Organisation(Frozen):
     company_ids: tuple[str, ...] = ()  # URNs, e.g. "urn:uuid:…" (PACT companyIds)
 
 
+def _public_url(value: str) -> str:
+    text = value.strip().rstrip("/")
+    if text and not (text.startswith(("https://", "http://")) and " " not in text and len(text) <= 200):
+        raise ValueError("public_url")
+    return text
+
+
+class OrganisationSettings(Frozen):
+    """Settings of one organisation, versioned (every save a new revision); not part of any disclosure."""
+
+    org_id: Identifier
+    public_base_url: Annotated[str, AfterValidator(_public_url)] = ""  # the disclosure server's address for card links
+    default_lang: str = Field(default="zh", pattern=r"^(zh|en)$")
+    time_zone: ShortText = "Asia/Shanghai"
+    four_eyes: bool = True  # publication needs a second person's approval (off: single-step, one-person teams)
+    logo_png_base64: str = Field(default="", max_length=700_000)  # shown on cards and reports
+
+
 class ProductModel(Frozen):
     """A product model: the thing whose footprint is declared, per declared unit."""
 

@@ -29,8 +29,8 @@ def describe_error(item: dict, lang: str) -> str:
         return error.message(lang)
     kind = item.get("type", "")
     ctx = {k: v for k, v in (item.get("ctx") or {}).items() if k != "error"}
-    if kind == "value_error" and str(error) == "finite_number":
-        return t("pyd.finite_number", lang)
+    if kind == "value_error" and str(error) in ("finite_number", "public_url"):
+        return t(f"pyd.{error}", lang)
     if has(f"pyd.{kind}"):
         try:
             return t(f"pyd.{kind}", lang, **ctx)

@@ -42,6 +42,8 @@ MESSAGES = {
     "pyd.bool_parsing": ("Enter yes/no (true/false).", "请输入是/否（true/false）。"),
     "pyd.extra_forbidden": ("Unknown field; remove it.", "未知字段，请删除。"),
     "pyd.other": ("Invalid value: {msg}", "无效的值：{msg}"),
+    "pyd.public_url": ("Enter the full address, starting with https:// (for example https://cfp.example.com).",
+                       "请输入完整地址，以 https:// 开头（例如 https://cfp.example.com）。"),
     "field.location": ("field '{field}'", "字段“{field}”"),
     "error.validation_item": ("{where}{field}: {detail}", "{where}{field}：{detail}"),
 }

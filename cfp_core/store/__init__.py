@@ -20,9 +20,16 @@ from cfp_core.store.db import (  # noqa: F401
     load_inventory,
     load_organisation,
     load_product,
+    load_settings,
     now,
     open_db,
     write_transaction,
 )
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401
-from cfp_core.store.writes import save_factor_set, save_inventory, save_organisation, save_product  # noqa: F401
+from cfp_core.store.writes import (  # noqa: F401
+    save_factor_set,
+    save_inventory,
+    save_organisation,
+    save_product,
+    save_settings,
+)

@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from cfp_core.errors import ImmutableRecord, NotFound
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
-from cfp_core.models import Inventory, Organisation, ProductModel
+from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
 from cfp_core.store import migrations
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
@@ -106,6 +106,19 @@ def load_organisation(db: Database, org_id: str) -> Organisation:
 def list_organisations(db: Database) -> list[Organisation]:
     """Return all organisations."""
     return [Organisation.model_validate_json(r["payload"]) for r in db.query("select payload from organisations order by org_id")]
+
+
+def put_settings(db: Database, settings: OrganisationSettings, author: str = "", comment: str = "") -> int:
+    """Append a revision of an organisation's settings; return its revision number (unchecked)."""
+    with write_transaction(db):
+        return _append(db, "organisation_settings", {"org_id": settings.org_id}, settings.model_dump(mode="json"),
+                       author, comment)
+
+
+def load_settings(db: Database, org_id: str) -> OrganisationSettings:
+    """Return the latest settings of an organisation, or the defaults if none were saved."""
+    row = _latest(db, "organisation_settings", {"org_id": org_id}, None)
+    return OrganisationSettings.model_validate_json(row["payload"]) if row else OrganisationSettings(org_id=org_id)
 
 
 def put_product(db: Database, product: ProductModel, author: str = "", comment: str = "") -> int:

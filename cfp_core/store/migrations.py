@@ -92,3 +92,14 @@ def audit_log(db: Database) -> None:
     db.table("audit_events").create_index(["subject", "at"])
     db.table("audit_events").create_index(["action", "at"])
     make_immutable(db, "audit_events")
+
+
+@migrations(name="005_organisation_settings")
+def organisation_settings(db: Database) -> None:
+    """Organisation settings, one append-only revision per save."""
+    db.table("organisation_settings").create(
+        {"id": int, "org_id": str, "revision": int, "payload": str, "created_at": str, "author": str, "comment": str},
+        pk="id", not_null={"org_id", "revision", "payload"},
+    )
+    db.table("organisation_settings").create_index(["org_id", "revision"], unique=True)
+    make_immutable(db, "organisation_settings")

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from cfp_core.access import Action, Principal, require_member
 from cfp_core.factors import FactorSet
-from cfp_core.models import Inventory, Organisation, ProductModel
+from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
 from cfp_core.store import db as store
 from cfp_core.store.audit import writes
 
@@ -20,6 +20,13 @@ def save_organisation(db: Database, principal: Principal, org: Organisation) -> 
     """Insert or replace the principal's own organisation. Raises ``PermissionDenied``."""
     require_member(principal, org.org_id)
     store.put_organisation(db, org)
+
+
+@writes(Action.SAVE_ORGANISATION, target=lambda settings, comment="", result=None: f"{settings.org_id} settings r{result}")
+def save_settings(db: Database, principal: Principal, settings: OrganisationSettings, comment: str = "") -> int:
+    """Append a revision of the principal's organisation's settings (admin); return its revision number."""
+    require_member(principal, settings.org_id)
+    return store.put_settings(db, settings, principal.label, comment)
 
 
 @writes(Action.SAVE_PRODUCT, target=lambda product, comment="", result=None: f"{product.model_code} r{result}")

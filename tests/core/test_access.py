@@ -29,7 +29,7 @@ from cfp_core.editor import save_edited_inventory
 from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
-from cfp_core.models import Organisation, ProductModel
+from cfp_core.models import Organisation, OrganisationSettings, ProductModel
 from cfp_core.publish import publish, withdraw
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,6 +52,8 @@ def _custom_set():
 WRITES = {
     "store.save_organisation": (Action.SAVE_ORGANISATION, lambda db, p: store.save_organisation(
         db, p, Organisation(org_id=ORG, name_zh="浙江威斯得姆电子有限公司", name_en="renamed"))),
+    "store.save_settings": (Action.SAVE_ORGANISATION, lambda db, p: store.save_settings(
+        db, p, OrganisationSettings(org_id=ORG, public_base_url="https://cfp.example.com"))),
     "store.save_product": (Action.SAVE_PRODUCT, lambda db, p: store.save_product(
         db, p, ProductModel(model_code="NEW-1", org_id=ORG, name_zh="新产品"))),
     "store.save_inventory": (Action.SAVE_INVENTORY, lambda db, p: store.save_inventory(

@@ -10,7 +10,7 @@ import pytest
 from cfp_core import store
 from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import ImmutableRecord, NotFound
-from cfp_core.models import Organisation, ProductModel
+from cfp_core.models import Organisation, OrganisationSettings, ProductModel
 from cfp_core.store import migrations
 from cfp_core.store.seed import seed_database
 
@@ -211,3 +211,15 @@ def test_the_audit_log_is_append_only_and_names_the_seeder(fresh_db):
         fresh_db.execute("update audit_events set subject = 'someone else'")
     with pytest.raises(sqlite3.DatabaseError, match="immutable"):
         fresh_db.execute("delete from audit_events")
+
+
+def test_organisation_settings_are_versioned_and_default_when_unsaved(fresh_db):
+    assert store.load_settings(fresh_db, "acme") == OrganisationSettings(org_id="acme")
+    store.save_organisation(fresh_db, ADMIN, Organisation(org_id="acme", name_zh="某公司"))
+    first = store.save_settings(fresh_db, ADMIN, OrganisationSettings(org_id="acme", public_base_url="https://a.cn/"))
+    second = store.save_settings(fresh_db, ADMIN, OrganisationSettings(org_id="acme", four_eyes=False))
+    assert (first, second) == (1, 2)
+    assert store.load_settings(fresh_db, "acme").four_eyes is False
+    assert OrganisationSettings(org_id="acme", public_base_url="https://a.cn/").public_base_url == "https://a.cn"
+    with pytest.raises(ValueError):
+        OrganisationSettings(org_id="acme", public_base_url="javascript:alert(1)")
