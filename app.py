@@ -1,10 +1,15 @@
-"""Router: page config, the language switch and every page, registered with st.navigation."""
+"""Router: page config, language switch, who is signed in, and the pages each role sees (st.navigation).
+
+Which pages a role sees is ``ui.nav.TABLE``; what a role may write is checked in the core
+(``cfp_core.access``), so a page missing from the navigation is a convenience, not the control.
+"""
 
 from pathlib import Path
 
 import streamlit as st
 
 import ui
+from ui import auth, identity, nav
 
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
@@ -17,21 +22,24 @@ def page(name: str, key: str, icon: str, **kwargs) -> st.Page:
     return st.Page(PAGES / f"{name}.py", title=ui.tr(key), icon=icon, url_path=name, **kwargs)
 
 
-navigation = st.navigation({
-    ui.tr("nav.group.view"): [
-        page("overview", "nav.overview", ":material/dashboard:", default=True),
-        page("compare_models", "nav.compare_models", ":material/compare:"),
-        page("compare_factors", "nav.compare_factors", ":material/difference:"),
-        page("trends", "nav.trends", ":material/trending_down:"),
-        page("explain", "nav.explain", ":material/account_tree:"),
-    ],
-    ui.tr("nav.group.data"): [
-        page("products", "nav.products", ":material/edit_note:"),
-        page("suppliers", "nav.suppliers", ":material/local_shipping:"),
-        page("factors", "nav.factors", ":material/library_books:"),
-        page("publish", "nav.publish", ":material/ios_share:"),
-    ],
-    "card": [page("card", "nav.card", ":material/badge:", visibility="hidden")],
-})
+def pages_for(session: auth.Session) -> dict:
+    """The navigation of this session: the sign-in screen only, the set-up form, or the role's pages."""
+    if session.mode == auth.Mode.NEWCOMER:
+        return {"": [page("setup", "nav.setup", ":material/domain_add:", default=True)]}
+    if session.principal is None:
+        return {"": [page("sign_in", "nav.sign_in", ":material/login:", default=True)]}
+    roles = session.principal.roles
+    groups: dict[str, list[st.Page]] = {}
+    for group, name, key, icon, _ in nav.visible(roles):
+        groups.setdefault(ui.tr(f"nav.group.{group}"), []).append(page(name, key, icon, default=name == "overview"))
+    groups["card"] = [page("card", "nav.card", ":material/badge:", visibility="hidden")]
+    return groups
+
+
 with ui.router():
+    with ui.open_db() as db:
+        session = auth.resolve(db)
+    auth.begin(session)
+    identity.identity_sidebar(session)
+    navigation = st.navigation(pages_for(session))
     navigation.run()

@@ -14,11 +14,12 @@ Roles are held per organisation and combine: a one-person team holds all four.
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 
 from pydantic import Field
 
-from cfp_core.errors import PermissionDenied
+from cfp_core.errors import ExposedWithoutSignIn, PermissionDenied
 from cfp_core.i18n import Msg, t
 from cfp_core.models import Frozen
 from cfp_core.text import Identifier, ShortText
@@ -50,6 +51,7 @@ class Action(StrEnum):
     MANAGE_MEMBERS = "manage_members"
     MANAGE_API_CLIENTS = "manage_api_clients"
     SEED = "seed"
+    BOOTSTRAP = "bootstrap"  # the first user of an empty workspace sets up the organisation (becomes admin)
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -91,6 +93,8 @@ class Principal(Frozen):
         """Return True if one of the principal's roles allows ``action`` (the seeder may only seed)."""
         if self.kind == PrincipalKind.SYSTEM:
             return action == Action.SEED
+        if action == Action.BOOTSTRAP:  # only a signed-in user, and only while nobody holds a role (checked in store)
+            return self.kind == PrincipalKind.USER
         return any(action in PERMISSIONS[role] for role in self.roles)
 
 
@@ -145,3 +149,23 @@ def cli_principal(org_id: str, name: str = "") -> Principal:
     """The named local principal the command line acts as (every role: whoever runs it owns the database)."""
     who = name or "cli"
     return Principal(subject=f"cli:{who}", org_id=org_id, roles=ALL_ROLES, kind=PrincipalKind.CLI, name=who)
+
+
+def is_loopback(address: str) -> bool:
+    """Return True if a listening address is reachable only from this machine (127.0.0.0/8, ::1, localhost)."""
+    host = (address or "").strip().strip("[]")
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_exposure(address: str, sign_in_configured: bool, insecure_override: bool = False) -> None:
+    """Refuse to serve the workspace beyond this machine without sign-in. Raises ``ExposedWithoutSignIn``.
+
+    ``insecure_override`` (``CFP_INSECURE_PUBLIC_DEMO=1``) is the loudly named escape for throw-away demos.
+    """
+    if not sign_in_configured and not insecure_override and not is_loopback(address):
+        raise ExposedWithoutSignIn(address=address or "0.0.0.0")

@@ -185,6 +185,60 @@ class SamePeriod(CfpError, ValueError):
     key = "products.error.same_period"
 
 
+class WorkspaceTaken(CfpError, PermissionError):
+    """Someone already holds a role in this workspace: the first-user set-up is closed."""
+
+    key = "error.workspace_taken"
+
+
+class LastAdmin(CfpError, ValueError):
+    """The change would leave the organisation without an administrator."""
+
+    key = "error.last_admin"
+
+
+class MemberInvalid(CfpError, ValueError):
+    """A member needs a sign-in subject or an e-mail address, and at least one valid role to be added."""
+
+    key = "error.member_invalid"
+
+
+class SelfApproval(CfpError, PermissionError):
+    """Four eyes: the person who requested a publication may not approve it."""
+
+    key = "error.self_approval"
+
+
+class RequestClosed(CfpError, ValueError):
+    """The publication request was already approved, rejected or cancelled."""
+
+    key = "error.request_closed"
+
+
+class ReviewRequired(CfpError, PermissionError):
+    """Four eyes are on: publishing goes through a request and a second person's approval."""
+
+    key = "error.review_required"
+
+
+class LogoRejected(CfpError, ValueError):
+    """An uploaded logo is not a PNG file of at most 500 kB."""
+
+    key = "error.logo_rejected"
+
+
+class DataChanged(CfpError, ValueError):
+    """The data changed after the publication was requested: what was reviewed is no longer what would publish."""
+
+    key = "error.data_changed"
+
+
+class ExposedWithoutSignIn(CfpError, RuntimeError):
+    """The workspace would be reachable from other machines without sign-in configured."""
+
+    key = "error.exposed_without_sign_in"
+
+
 class EditRejected(CfpError, ValueError):
     """An edited inventory still has row-level issues; nothing was saved."""
 

@@ -6,6 +6,7 @@ product (e.g. per 1 台/piece) and are never rounded.
 
 from __future__ import annotations
 
+import base64
 import math
 from datetime import date
 from enum import StrEnum
@@ -14,6 +15,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from cfp_core import units
+from cfp_core.errors import LogoRejected
 from cfp_core.text import Identifier, LongText, ShortText
 
 MAX_AMOUNT = 1e7  # per declared unit; anything larger is almost certainly a unit slip
@@ -97,6 +99,17 @@ class OrganisationSettings(Frozen):
     time_zone: ShortText = "Asia/Shanghai"
     four_eyes: bool = True  # publication needs a second person's approval (off: single-step, one-person teams)
     logo_png_base64: str = Field(default="", max_length=700_000)  # shown on cards and reports
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_LOGO_BYTES = 500_000
+
+
+def png_logo(data: bytes) -> str:
+    """Return an uploaded logo as the base64 the settings store. Raises ``LogoRejected`` unless a PNG ≤ 500 kB."""
+    if not data.startswith(PNG_SIGNATURE) or len(data) > MAX_LOGO_BYTES:
+        raise LogoRejected(size=len(data), limit=MAX_LOGO_BYTES)
+    return base64.b64encode(data).decode("ascii")
 
 
 class ProductModel(Frozen):

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from cfp_core import numbers
 from cfp_core.analysis import overview
+from ui import identity
 
 ui.require_router(__file__)
 
@@ -66,10 +67,13 @@ def role_cards(headline) -> None:
             st.markdown(f"#### {ui.tr(f'overview.role.{role}')}")
             st.write(ui.tr(f"overview.role.{role}_text"))
             for page, key in links:
+                if not identity.page_visible(page):
+                    continue
                 params = {"lang": ui.lang()} | ({k: v for k, v in featured.items() if v} if role == "sales" else {})
                 st.page_link(page, label=ui.tr(key), icon=icon, query_params=params)
-    st.page_link("pages/products.py", label=ui.tr("overview.role.data"), icon=":material/edit_note:",
-                 query_params={"lang": ui.lang()})
+    if identity.page_visible("pages/products.py"):
+        st.page_link("pages/products.py", label=ui.tr("overview.role.data"), icon=":material/edit_note:",
+                     query_params={"lang": ui.lang()})
 
 
 st.title(ui.tr("nav.overview"))

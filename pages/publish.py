@@ -1,10 +1,13 @@
-"""Publish: readiness per target, immutable card snapshots, links, withdrawal and downloads."""
+"""Publish: readiness per target, review before publishing (four eyes), immutable snapshots, withdrawal, downloads."""
 
 import streamlit as st
 
 import ui
 from cfp_core import publish as pub
+from cfp_core import store
+from cfp_core.access import Action
 from ui import publish as ui_publish
+from ui import review as ui_review
 
 ui.require_router(__file__)
 
@@ -13,6 +16,8 @@ st.caption(ui.tr("publish.intro"))
 ui_publish.flash()
 
 with ui.open_db() as db:
+    principal = ui.principal(db)
+    settings = store.load_settings(db, principal.org_id)
     choice = ui_publish.selectors(db)
     if choice is None:
         st.info(ui.tr("publish.none_yet"))
@@ -24,11 +29,15 @@ with ui.open_db() as db:
 
     st.subheader(ui.tr("publish.readiness"))
     ui_publish.readiness_tabs(pub.readiness(disclosure, audience=audience))
-    if st.button(ui.tr("publish.button"), key="publish_button", type="primary", icon=":material/ios_share:"):
-        with ui.errors_shown():
-            published = pub.publish(db, ui.principal(db), model, period, set_id=set_id, audience=audience)
-            st.success(ui.tr("publish.done", version=published.version, hash=published.short_hash))
-            ui_publish.card_link(published)
+    ui_review.publish_actions(db, principal, settings, model, period, set_id, audience)
+
+    requests = pub.list_requests(db, principal.org_id)
+    if principal.can(Action.APPROVE_PUBLICATION):
+        st.subheader(ui.tr("review.queue"))
+        ui_review.review_panel(db, principal, requests)
+    if requests:
+        st.subheader(ui.tr("review.history"))
+        ui_review.request_list(requests)
 
     st.subheader(ui.tr("publish.snapshots"))
     snapshots = pub.list_snapshots(db, model)
@@ -38,7 +47,8 @@ with ui.open_db() as db:
     ui_publish.snapshot_list(snapshots)
     selected = ui_publish.snapshot_picker(snapshots)
     ui_publish.card_link(selected)
-    ui_publish.withdraw_form(db, selected)
+    if principal.can(Action.WITHDRAW):
+        ui_publish.withdraw_form(db, selected)
 
 st.subheader(ui.tr("publish.downloads"))
 prepared = st.session_state.get("publish_files")

@@ -5,4 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
 .venv/bin/python -m cfp_core seed
-exec .venv/bin/python -m streamlit run app.py --server.address "${CFP_ADDRESS:-0.0.0.0}" --server.port "${CFP_PORT:-8501}" "$@"
+ADDRESS="${CFP_ADDRESS:-127.0.0.1}"
+# Without sign-in configured the workspace is single-user local mode: this machine only.
+if ! .venv/bin/python -m cfp_core check-exposure --address "$ADDRESS"; then
+  exit 2
+fi
+echo "==> workspace on http://$ADDRESS:${CFP_PORT:-8501}  (disclosure server for customers: scripts/serve.sh)"
+exec .venv/bin/python -m streamlit run app.py --server.address "$ADDRESS" --server.port "${CFP_PORT:-8501}" "$@"

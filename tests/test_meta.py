@@ -57,8 +57,12 @@ def test_every_page_has_a_test_file(page):
 
 
 def _app_strings() -> set[str]:
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    """String constants of the router and its page table (``ui/nav.py``)."""
+    strings = set()
+    for source in (ROOT / "app.py", ROOT / "ui" / "nav.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        strings |= {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    return strings
 
 
 @pytest.mark.parametrize("page", PAGES, ids=rel)

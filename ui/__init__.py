@@ -19,11 +19,11 @@ from pydantic import ValidationError
 from streamlit import config
 
 from cfp_core import analysis, store
-from cfp_core.access import local_admin
 from cfp_core.errors import CfpError
 from cfp_core.i18n import LANGS, normalise_lang, t
 from cfp_core.text import md_escape
 from cfp_core.validation import describe
+from ui import auth
 from ui.cache import factor_comparison, footprint, footprints, trend_inputs  # noqa: F401
 
 log = logging.getLogger("cfp.ui")
@@ -65,10 +65,9 @@ def open_db() -> Iterator:
         db.close()
 
 
-def principal(db):
-    """The acting principal of this session. Local mode (no sign-in configured): the one local admin."""
-    orgs = store.list_organisations(db)
-    return local_admin(orgs[0].org_id if orgs else "my-company")
+def principal(db=None):
+    """The acting principal of this run (``ui.auth``), or None; the core refuses writes without one."""
+    return auth.principal()
 
 
 def md(text: object) -> str:

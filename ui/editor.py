@@ -72,7 +72,7 @@ def product_form(db, product=None) -> None:
         return
     saved, issues = editor.new_product(
         lang, model_code=code, name_zh=name_zh, name_en=name_en, description=description, declared_unit=unit,
-        product_mass_kg=mass, org_id=editor.default_org_id(db), base=product,
+        product_mass_kg=mass, org_id=ui.principal(db).org_id, base=product,
         existing_codes=[p.model_code for p in store.list_products(db)])
     if issues:
         st.error("\n".join(f"- {ui.md(issue)}" for issue in issues))

@@ -167,3 +167,4 @@ def download_buttons(files: dict[str, tuple[str, bytes, str]]) -> None:
         with col:
             st.download_button(ui.tr(f"publish.download.{kind}"), data=data, file_name=name, mime=mime,
                                key=f"download_{kind}", icon=":material/download:", on_click="ignore")
+

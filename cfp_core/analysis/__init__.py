@@ -1,8 +1,8 @@
 """Analysis: compare models, factor versions and periods; hotspots; charts. The pages' explain,
-reconcile, overview and supplier views are the submodules ``explain``, ``reconcile``, ``overview``
-and ``suppliers``."""
+reconcile, overview, supplier and audit-log views are the submodules ``explain``, ``reconcile``, ``overview``,
+``suppliers`` and ``audit``."""
 
-from cfp_core.analysis import explain, overview, reconcile, suppliers  # noqa: F401
+from cfp_core.analysis import audit, explain, overview, reconcile, suppliers  # noqa: F401
 from cfp_core.analysis.charts import (  # noqa: F401
     chart_png,
     decomposition_chart,

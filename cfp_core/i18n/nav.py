@@ -12,4 +12,10 @@ MESSAGES = {
     "nav.explain": ("Explain", "溯源解释"),
     "nav.publish": ("Publish", "发布"),
     "nav.card": ("Footprint card", "碳足迹卡片"),
+    "nav.group.admin": ("Administration", "管理"),
+    "nav.members": ("Users & roles", "用户与角色"),
+    "nav.settings": ("Organisation settings", "组织设置"),
+    "nav.audit": ("Audit log", "审计日志"),
+    "nav.sign_in": ("Sign in", "登录"),
+    "nav.setup": ("Set up your organisation", "设置您的组织"),
 }

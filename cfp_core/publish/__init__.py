@@ -1,10 +1,21 @@
 """Publishing: the publishable view of a footprint (``disclosure``), readiness checklists, immutable
-snapshots, and every output made from them: the card (``card``), PACT JSON (``pact``), the study
+snapshots, review before publishing (``review``), and every output made from them: the card (``card``), PACT JSON (``pact``), the study
 report (``report``) and the Excel workbook (``excel``)."""
 
 from cfp_core.publish.disclosure import Disclosure, build_disclosure  # noqa: F401
 from cfp_core.publish.pact import pact_identity, snapshot_identity, snapshot_pact_v3  # noqa: F401
 from cfp_core.publish.readiness import AUDIENCES, TARGETS, Check, readiness  # noqa: F401
+from cfp_core.publish.review import (  # noqa: F401
+    Request,
+    ReviewSummary,
+    approve,
+    list_requests,
+    reject,
+    request_publication,
+    request_table,
+    review_summary,
+    stage_table,
+)
 from cfp_core.publish.snapshots import (  # noqa: F401
     Snapshot,
     current_status,

@@ -17,8 +17,16 @@ from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
 from cfp_core import store
-from cfp_core.access import Action, Principal, require_member
-from cfp_core.errors import AlreadyWithdrawn, NotFound, NotPublishable, ReasonRequired, UnknownAudience
+from cfp_core.access import Action, Principal, PrincipalKind, require_member
+from cfp_core.errors import (
+    AlreadyWithdrawn,
+    DataChanged,
+    NotFound,
+    NotPublishable,
+    ReasonRequired,
+    ReviewRequired,
+    UnknownAudience,
+)
 from cfp_core.i18n import Msg, t
 from cfp_core.publish.disclosure import Disclosure, build_disclosure
 from cfp_core.publish.readiness import AUDIENCES, Check, blocking_gaps, gaps_message, readiness
@@ -80,19 +88,42 @@ def verify_snapshot(snapshot: Snapshot) -> bool:
 @writes(Action.PUBLISH, target=lambda model_code, period, *a, result=None, **k: f"{model_code} {period} v{result.version}")
 def publish(db: Database, principal: Principal, model_code: str, period: str, set_id: str | None = None,
             audience: str = "customers") -> Snapshot:
-    """Publish the latest inventory of ``model_code`` in ``period`` as a new immutable snapshot version.
+    """Publish the latest inventory of ``model_code`` in ``period`` as a new immutable snapshot version, in one step.
 
-    The previous Active version of the same model and period becomes Deprecated, linked to the new one.
-    Everything is written in one transaction. Raises ``NotPublishable`` if the card checklist has
-    blocking gaps, ``NotFound`` if the model or period does not exist, ``UnknownAudience`` for an unknown audience.
+    Single-step publishing is for organisations that switched four eyes off, local mode and the
+    command line; a signed-in user of an organisation with four eyes on requests publication and a
+    second person approves it (``publish.review``). Raises ``ReviewRequired`` then, ``NotPublishable``
+    if the card checklist has blocking gaps, ``NotFound`` if the model or period does not exist,
+    ``UnknownAudience`` for an unknown audience.
     """
-    require_member(principal, store.load_product(db, model_code).org_id)
+    org_id = store.load_product(db, model_code).org_id
+    require_member(principal, org_id)
+    if principal.kind == PrincipalKind.USER and store.load_settings(db, org_id).four_eyes:
+        raise ReviewRequired(org=org_id)
+    return create_snapshot(db, principal, model_code, period, set_id, audience)
+
+
+def checked_disclosure(db: Database, model_code: str, period: str, set_id: str | None, audience: str) -> Disclosure:
+    """Build the disclosure to publish; raise ``UnknownAudience`` or ``NotPublishable`` (blocking card gaps)."""
     if audience not in AUDIENCES:
         raise UnknownAudience(audience=audience, choices=", ".join(AUDIENCES))
     disclosure = build_disclosure(db, model_code, period, set_id)
     checks = readiness(disclosure, audience=audience)["card"]
     if blocking_gaps(checks):
         raise NotPublishable(target=Msg("publish.target.card"), gaps=gaps_message(checks))
+    return disclosure
+
+
+def create_snapshot(db: Database, principal: Principal, model_code: str, period: str, set_id: str | None,
+                    audience: str, expected_hash: str | None = None) -> Snapshot:
+    """Write a new snapshot version (unchecked: call from a checked write, inside its transaction).
+
+    ``expected_hash``: the disclosure hash a reviewer approved; ``DataChanged`` if the data moved since.
+    The previous Active version of the same model and period becomes Deprecated, linked to the new one.
+    """
+    disclosure = checked_disclosure(db, model_code, period, set_id, audience)
+    if expected_hash is not None and disclosure_hash(disclosure) != expected_hash:
+        raise DataChanged(model=model_code, period=period)
     with store.write_transaction(db):
         previous = _latest_row(db, model_code, period)
         snapshot = Snapshot(
@@ -111,6 +142,11 @@ def publish(db: Database, principal: Principal, model_code: str, period: str, se
         if previous and current_status(db, previous["snapshot_id"]) == "Active":
             _record_event(db, previous["snapshot_id"], "Deprecated", successor_id=snapshot.snapshot_id)
     return load_snapshot(db, snapshot.snapshot_id)
+
+
+def disclosure_hash(disclosure: Disclosure) -> str:
+    """SHA-256 of a disclosure's canonical JSON: what a reviewer approves is exactly what is published."""
+    return store.content_hash(disclosure.model_dump(mode="json"))
 
 
 @writes(Action.WITHDRAW, target=lambda snapshot_id, reason, result=None: f"{result.model_code} {result.period} v{result.version}")

@@ -1,8 +1,8 @@
 """The SQLite store: append-only revisions, factor sets, snapshots (``store.db``), its schema
 history (``store.migrations``), seeding with the shipped data (``store.seed``), the audit log
-(``store.audit``) and the checked, audited writes (``store.writes``)."""
+(``store.audit``), members and their roles (``store.members``) and the checked, audited writes (``store.writes``)."""
 
-from cfp_core.store.audit import list_audit_events, record  # noqa: F401
+from cfp_core.store.audit import audit_subjects, list_audit_events, record  # noqa: F401
 from cfp_core.store.db import (  # noqa: F401
     DEFAULT_DB,
     canonical_json,
@@ -25,6 +25,7 @@ from cfp_core.store.db import (  # noqa: F401
     open_db,
     write_transaction,
 )
+from cfp_core.store.members import Member, bootstrap, has_members, list_members, newcomer, principal_for, set_member  # noqa: F401
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401
 from cfp_core.store.writes import (  # noqa: F401
     save_factor_set,

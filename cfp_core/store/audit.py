@@ -52,12 +52,20 @@ def writes(action: Action, target: Target | None = None) -> Callable:
 
 
 def list_audit_events(db: Database, subject: str | None = None, action: str | None = None,
-                      since: str | None = None, until: str | None = None, limit: int = 1000) -> list[dict]:
-    """Return audit events, newest first, filtered by subject, action and a UTC time range."""
+                      since: str | None = None, until: str | None = None, limit: int = 1000,
+                      org_id: str | None = None) -> list[dict]:
+    """Return audit events, newest first, filtered by organisation, subject, action and a UTC time range."""
     clauses, args = [], []
-    for clause, value in (("subject = ?", subject), ("action = ?", action), ("at >= ?", since), ("at <= ?", until)):
+    for clause, value in (("org_id = ?", org_id), ("subject = ?", subject), ("action = ?", action),
+                          ("at >= ?", since), ("at <= ?", until)):
         if value:
             clauses.append(clause)
             args.append(value)
     where = f"where {' and '.join(clauses)}" if clauses else ""
     return list(db.query(f"select * from audit_events {where} order by id desc limit ?", [*args, int(limit)]))
+
+
+def audit_subjects(db: Database, org_id: str) -> list[str]:
+    """Return every subject that wrote in an organisation, in order."""
+    return [r["subject"] for r in db.query("select distinct subject from audit_events where org_id = ? order by subject",
+                                           [org_id])]

@@ -103,3 +103,37 @@ def organisation_settings(db: Database) -> None:
     )
     db.table("organisation_settings").create_index(["org_id", "revision"], unique=True)
     make_immutable(db, "organisation_settings")
+
+
+@migrations(name="i8_members")
+def members(db: Database) -> None:
+    """Who holds which roles in which organisation: one append-only event per change (empty roles = removed)."""
+    db.table("member_events").create(
+        {"id": int, "org_id": str, "member_key": str, "subject": str, "email": str, "name": str, "roles": str,
+         "at": str, "by": str},
+        pk="id", not_null={"org_id", "member_key", "roles", "at", "by"},
+    )
+    db.table("member_events").create_index(["org_id", "member_key"])
+    db.table("member_events").create_index(["subject"])
+    db.table("member_events").create_index(["email"])
+    make_immutable(db, "member_events")
+
+
+@migrations(name="i8_publication_requests")
+def publication_requests(db: Database) -> None:
+    """Four eyes: publication requests and their one decision each (approved / rejected); append-only."""
+    db.table("publication_requests").create(
+        {"request_id": int, "org_id": str, "model_code": str, "period": str, "set_id": str, "audience": str,
+         "note": str, "disclosure_hash": str, "requested_by": str, "requested_label": str, "requested_at": str},
+        pk="request_id", not_null={"org_id", "model_code", "period", "disclosure_hash", "requested_by"},
+    )
+    db.table("publication_requests").create_index(["org_id", "request_id"])
+    db.table("publication_decisions").create(
+        {"id": int, "request_id": int, "decision": str, "reason": str, "decided_by": str, "decided_label": str,
+         "decided_at": str, "snapshot_id": str},
+        pk="id", not_null={"request_id", "decision", "decided_by"},
+        foreign_keys=[("request_id", "publication_requests", "request_id")],
+    )
+    db.table("publication_decisions").create_index(["request_id"], unique=True)
+    for table in ("publication_requests", "publication_decisions"):
+        make_immutable(db, table)

@@ -30,7 +30,7 @@ from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
 from cfp_core.models import Organisation, OrganisationSettings, ProductModel
-from cfp_core.publish import publish, withdraw
+from cfp_core.publish import approve, publish, reject, request_publication, withdraw
 
 ROOT = Path(__file__).resolve().parents[2]
 ORG = "weisidemu"
@@ -67,8 +67,21 @@ WRITES = {
         db, p, store.load_inventory(db, *WS), WS[0], store.load_inventory(db, *WS).period,
         store.load_inventory(db, *WS).lines[:-1])),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
+    "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
+        db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),
+    "publish.approve": (Action.APPROVE_PUBLICATION, lambda db, p: approve(db, p, _request(db), "checked")),
+    "publish.reject": (Action.REJECT_PUBLICATION, lambda db, p: reject(db, p, _request(db), "wrong period")),
+    "store.set_member": (Action.MANAGE_MEMBERS, lambda db, p: store.set_member(
+        db, p, email="new.colleague@example.test", roles=[Role.VIEWER])),
+    "store.bootstrap": (Action.BOOTSTRAP, lambda db, p: store.bootstrap(
+        db, p, Organisation(org_id=p.org_id if p else "x", name_zh="新公司"))),
     "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
 }
+
+
+def _request(db) -> int:
+    """The open request the approve and reject cases decide (requested by someone else before the counted write)."""
+    return next(iter(db.query("select max(request_id) as r from publication_requests")))["r"]
 
 
 def _published(db) -> str:
@@ -79,6 +92,8 @@ def _published(db) -> str:
 @pytest.fixture
 def seeded_db(seeded_db):
     publish(seeded_db, cli_principal(ORG), "WS-TPS-48-600A", "2025", audience="internal")
+    request_publication(seeded_db, cli_principal(ORG, "requester"), "WS-TPS-48-600A", "2025", audience="internal")
+    store.db.put_settings(seeded_db, OrganisationSettings(org_id=ORG, four_eyes=False))  # single-step publish allowed
     return seeded_db
 ROLE_CASES = [frozenset(), *({r} for r in Role), ALL_ROLES]
 
@@ -110,7 +125,8 @@ def test_no_write_without_a_principal_and_none_for_another_organisation(seeded_d
     _, call = WRITES[name]
     with pytest.raises(PermissionDenied):
         call(seeded_db, None)
-    if name not in ("store.save_factor_set", "io.save_supplier_disclosure"):  # shared library, own intake
+    if name not in ("store.save_factor_set", "io.save_supplier_disclosure", "store.bootstrap", "store.set_member"):
+        # shared library, own intake; bootstrap and set_member write the principal's own organisation only
         with pytest.raises(PermissionDenied):
             call(seeded_db, member(*ALL_ROLES, org="other-company"))
 
