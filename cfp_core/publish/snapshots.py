@@ -21,6 +21,7 @@ from cfp_core.access import Action, Principal, require_member
 from cfp_core.errors import AlreadyWithdrawn, NotFound, NotPublishable, ReasonRequired, UnknownAudience
 from cfp_core.i18n import Msg, t
 from cfp_core.publish.disclosure import Disclosure, build_disclosure
+from cfp_core.publish.links import require_public_base_url
 from cfp_core.publish.readiness import AUDIENCES, Check, blocking_gaps, gaps_message, readiness
 from cfp_core.store.audit import writes
 from cfp_core.text import check_text
@@ -84,11 +85,14 @@ def publish(db: Database, principal: Principal, model_code: str, period: str, se
 
     The previous Active version of the same model and period becomes Deprecated, linked to the new one.
     Everything is written in one transaction. Raises ``NotPublishable`` if the card checklist has
-    blocking gaps, ``NotFound`` if the model or period does not exist, ``UnknownAudience`` for an unknown audience.
+    blocking gaps, ``NotFound`` if the model or period does not exist, ``UnknownAudience`` for an unknown audience,
+    ``PublicUrlMissing`` / ``PublicUrlNotPublic`` for a shared card without a public address customers reach.
     """
-    require_member(principal, store.load_product(db, model_code).org_id)
+    org_id = store.load_product(db, model_code).org_id
+    require_member(principal, org_id)
     if audience not in AUDIENCES:
         raise UnknownAudience(audience=audience, choices=", ".join(AUDIENCES))
+    require_public_base_url(db, org_id, audience)  # a shared card's QR must reach customers
     disclosure = build_disclosure(db, model_code, period, set_id)
     checks = readiness(disclosure, audience=audience)["card"]
     if blocking_gaps(checks):

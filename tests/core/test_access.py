@@ -30,7 +30,7 @@ from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
 from cfp_core.models import Organisation, OrganisationSettings, ProductModel
-from cfp_core.publish import publish, withdraw
+from cfp_core.publish import fulfil_pcf_request, publish, reject_pcf_request, withdraw
 
 ROOT = Path(__file__).resolve().parents[2]
 ORG = "weisidemu"
@@ -68,7 +68,30 @@ WRITES = {
         store.load_inventory(db, *WS).lines[:-1])),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
+    "store.create_api_client": (Action.MANAGE_API_CLIENTS, lambda db, p: store.create_api_client(
+        db, p, "Telecom buyer", products=["WS-TPS-48-900A"])),
+    "store.revoke_api_client": (Action.MANAGE_API_CLIENTS, lambda db, p: store.revoke_api_client(
+        db, p, _client(db).client_id)),
+    "publish.fulfil_pcf_request": (Action.ANSWER_PCF_REQUEST, lambda db, p: fulfil_pcf_request(
+        db, p, _request(db), [_external(db)])),
+    "publish.reject_pcf_request": (Action.ANSWER_PCF_REQUEST, lambda db, p: reject_pcf_request(
+        db, p, _request(db), "no footprint for this product yet")),
 }
+
+
+def _client(db) -> store.ApiClient:
+    """The API client made before the counted write (by the command line, every role)."""
+    return store.list_api_clients(db)[0]
+
+
+def _external(db) -> str:
+    return next(iter(db.query("select snapshot_id from published_snapshots where audience = 'customers'")))["snapshot_id"]
+
+
+def _request(db) -> store.PcfRequest:
+    return store.PcfRequest(request_id="req-1", event_id="evt-1", client_id=_client(db).client_id, org_id=ORG,
+                            source="https://buyer.example.com", received="2026-01-05T08:00:00+00:00",
+                            criteria={"productId": ["urn:example:ws"]})
 
 
 def _published(db) -> str:
@@ -79,6 +102,8 @@ def _published(db) -> str:
 @pytest.fixture
 def seeded_db(seeded_db):
     publish(seeded_db, cli_principal(ORG), "WS-TPS-48-600A", "2025", audience="internal")
+    publish(seeded_db, cli_principal(ORG), "WS-TPS-48-900A", "2025", audience="customers")
+    store.create_api_client(seeded_db, cli_principal(ORG), "Existing buyer")
     return seeded_db
 ROLE_CASES = [frozenset(), *({r} for r in Role), ALL_ROLES]
 
