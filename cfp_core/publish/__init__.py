@@ -12,7 +12,7 @@ from cfp_core.publish.links import (  # noqa: F401
     why_not_public,
 )
 from cfp_core.publish.pact import pact_identity, snapshot_identity, snapshot_pact_v3  # noqa: F401
-from cfp_core.publish.readiness import AUDIENCES, TARGETS, Check, readiness  # noqa: F401
+from cfp_core.publish.readiness import AUDIENCES, EXTERNAL_AUDIENCES, TARGETS, Check, readiness  # noqa: F401
 from cfp_core.publish.requests import (  # noqa: F401
     Decision,
     decision_for,

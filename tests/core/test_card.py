@@ -2,8 +2,8 @@
 
 import html.parser
 import io
-import os
 import json
+import os
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -22,7 +22,6 @@ from cfp_core.publish import snapshots as pub
 from cfp_core.publish.card import html as card_html
 from cfp_core.publish.card import image as card_image
 from cfp_core.publish.card import layout as card_layout
-
 from cfp_core.store.seed import seed_database
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests

@@ -11,6 +11,7 @@ import functools
 import html
 from pathlib import Path
 
+from cfp_core.charts import STAGE_COLORS
 from cfp_core.publish.card.layout import wrap
 from cfp_core.publish.card.view import CardView, StageRow, card_view, qr_code
 from cfp_core.publish.snapshots import Snapshot
@@ -24,6 +25,15 @@ _PAGE_CSS = ("body{margin:0;padding:24px;background:#EEF2F5}"
 def card_css() -> str:
     """Return the card stylesheet (scoped to ``.cfp-card``)."""
     return (TEMPLATES / "card.css").read_text(encoding="utf-8")
+
+
+def page_css() -> str:
+    """Return the stylesheet of a served card page: page, card, and stage swatches as classes.
+
+    The disclosure server's CSP forbids inline styles, so it links this file instead of inlining it.
+    """
+    swatches = "".join(f".cfp-swatch--{stage}{{background:{color}}}" for stage, color in STAGE_COLORS.items())
+    return _PAGE_CSS + card_css() + swatches
 
 
 def _e(text: object) -> str:
@@ -105,7 +115,8 @@ def stage_bar_svg(rows: tuple[StageRow, ...], width: int = 1000, height: int = 4
 def _stages(view: CardView) -> str:
     bar = base64.b64encode(stage_bar_svg(view.stages).encode("utf-8")).decode("ascii")
     rows = "".join(
-        f'<tr><td><span class="cfp-swatch" style="background:{_e(r.color)}"></span>{_e(r.label)}</td>'
+        f'<tr><td><span class="cfp-swatch cfp-swatch--{_e(r.stage)}" style="background:{_e(r.color)}"></span>'
+        f'{_e(r.label)}</td>'
         f'<td class="cfp-num">{_e(r.value_text)}</td><td class="cfp-share">{_e(r.share_text)}</td></tr>'
         for r in view.stages)
     return (f'<section class="cfp-section"><h3>{_e(view.stages_title)}</h3>'

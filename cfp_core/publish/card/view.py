@@ -23,7 +23,6 @@ from cfp_core.publish.links import card_url
 from cfp_core.publish.snapshots import Snapshot
 
 
-
 @dataclass(frozen=True)
 class StageRow:
     """One stage on the card: colour, label and rounded texts (the float stays unrounded)."""
