@@ -23,7 +23,6 @@ from cfp_core.publish import (
     public_base_url,
     snapshot_pact_v3,
 )
-
 from cfp_core.store import ApiClient, authenticate_client, list_api_clients, open_readonly
 
 _FINGERPRINT = """select (select count(*) from published_snapshots) as snapshots,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import os
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
@@ -12,10 +14,22 @@ from cfp_core.access import cli_principal
 from cfp_core.publish import publish
 from cfp_core.server import ServerConfig, create_app
 
+ROOT = Path(__file__).resolve().parents[2]
 ORG = "weisidemu"
 ADMIN = cli_principal(ORG, "tests")
 WS = "WS-TPS-48-900A"
 PUBLIC = "https://cards.example.com"
+
+
+def shared(relative: str, env: str | None = None) -> Path | None:
+    """Find ``shared/<relative>`` (read-only reference material beside the repository): ``$env``, else the
+    nearest ``../shared`` above the repository (``../shared`` in CI, ``../../shared`` from a worktree)."""
+    if env and os.environ.get(env):
+        return Path(os.environ[env])
+    for parent in ROOT.parents:
+        if (parent / "shared" / relative).exists():
+            return parent / "shared" / relative
+    return None
 
 
 def seed_publications(db) -> dict:
