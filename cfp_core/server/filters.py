@@ -29,14 +29,14 @@ def parse_date(value: str) -> datetime:
 
 
 def parse_query(items) -> dict[str, list[str]]:
-    """Return ``{criterion: [values]}`` from query pairs (names case-insensitive; unknown ones ignored).
+    """Return ``{criterion: [values]}`` from query pairs (names case-insensitive; unknown and empty ones ignored).
 
     Raises ``ValueError`` for a date that does not parse.
     """
     query: dict[str, list[str]] = {}
     for key, value in items:
         name = _NAMES.get(key.lower())
-        if name is not None:
+        if name is not None and value.strip():  # an empty value (?classification=) filters nothing
             query.setdefault(name, []).append(value)
     for name in DATE_CRITERIA:
         for value in query.get(name, ()):
