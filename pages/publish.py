@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from cfp_core import publish as pub
 from ui import publish as ui_publish
+from ui import requests as ui_requests
 
 ui.require_router(__file__)
 
@@ -21,6 +22,7 @@ with ui.open_db() as db:
     with ui.stop_on_error():
         disclosure = pub.build_disclosure(db, model, period, set_id)
     ui.illustrative_badge(disclosure.illustrative)
+    base_url = ui_publish.public_base_url(db, disclosure.organisation.org_id)
 
     st.subheader(ui.tr("publish.readiness"))
     ui_publish.readiness_tabs(pub.readiness(disclosure, audience=audience))
@@ -29,6 +31,7 @@ with ui.open_db() as db:
             published = pub.publish(db, ui.principal(db), model, period, set_id=set_id, audience=audience)
             st.success(ui.tr("publish.done", version=published.version, hash=published.short_hash))
             ui_publish.card_link(published)
+            ui_publish.public_link(db, published)
 
     st.subheader(ui.tr("publish.snapshots"))
     snapshots = pub.list_snapshots(db, model)
@@ -38,13 +41,15 @@ with ui.open_db() as db:
     ui_publish.snapshot_list(snapshots)
     selected = ui_publish.snapshot_picker(snapshots)
     ui_publish.card_link(selected)
+    ui_publish.public_link(db, selected)
     ui_publish.withdraw_form(db, selected)
+    ui_requests.pcf_requests_section(db)
 
 st.subheader(ui.tr("publish.downloads"))
 prepared = st.session_state.get("publish_files")
 if st.button(ui.tr("publish.prepare"), key="prepare_downloads", icon=":material/download:"):
     with ui.stop_on_error():
-        files = ui_publish.prepare_files(selected, ui_publish.public_base_url())
+        files = ui_publish.prepare_files(selected, base_url)
     prepared = st.session_state["publish_files"] = {"id": (selected.snapshot_id, ui.lang()), "files": files}
 if prepared and prepared["id"] == (selected.snapshot_id, ui.lang()):
     ui_publish.download_buttons(prepared["files"])
