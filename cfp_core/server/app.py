@@ -59,11 +59,16 @@ async def _health(request: Request) -> Response:
     return PlainTextResponse("ok\n", headers={"Cache-Control": "no-store"})
 
 
+async def _no_icon(request: Request) -> Response:
+    return Response(status_code=204, headers={"Cache-Control": "public, max-age=86400"})
+
+
 def routes() -> list[Route]:
     """Every route the server has (the test of 'no editing route' reads this list)."""
     return [
         Route("/", _root),
         Route("/healthz", _health),
+        Route("/favicon.ico", _no_icon),
         Route("/c/{name}", cards.card_route),
         Route("/c/{token}/bundle.zip", cards.bundle_route),
         Route("/card", cards.legacy_card_route),

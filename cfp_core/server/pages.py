@@ -74,7 +74,7 @@ def card_page(snapshot: Snapshot, lang: str, base_url: str | None, successor: Sn
     parts = []
     for one in langs:
         view = card_view(snapshot, one, base_url)
-        parts.append(view_fragment(view))
+        parts.append(view_fragment(view, inline_styles=False))  # CSP: style-src 'self'
         if successor is not None and successor.snapshot_id != snapshot.snapshot_id:
             parts.append(f'<p class="cfp-links"><a href="{html.escape(card_href(successor.token, one))}">'
                          f'{html.escape(t("card.open_successor", one, version=successor.version))}</a></p>')

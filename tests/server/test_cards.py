@@ -42,7 +42,7 @@ def test_security_headers_and_no_inline_script_or_style(client, published):
     assert reply.headers["Content-Security-Policy"].startswith(CSP)
     assert reply.headers["X-Content-Type-Options"] == "nosniff"
     assert reply.headers["Referrer-Policy"] == "no-referrer"
-    assert "<script" not in reply.text and "<style" not in reply.text
+    assert "<script" not in reply.text and "<style" not in reply.text and "style=" not in reply.text
     css = re.search(r'href="(/static/card\.[0-9a-f]+\.css)"', reply.text).group(1)
     sheet = client.get(css)
     assert sheet.status_code == 200 and sheet.headers["content-type"].startswith("text/css")
@@ -103,7 +103,7 @@ def test_old_streamlit_links_redirect_to_the_card(client, published):
 
 def test_the_server_has_no_editing_route():
     paths = {route.path for route in routes()}
-    assert paths == {"/", "/healthz", "/c/{name}", "/c/{token}/bundle.zip", "/card", "/static/card.css",
+    assert paths == {"/", "/healthz", "/favicon.ico", "/c/{name}", "/c/{token}/bundle.zip", "/card", "/static/card.css",
                      "/static/card.{version}.css", "/auth/token", "/.well-known/openid-configuration",
                      "/3/footprints", "/3/footprints/{pf_id}", "/3/events"}
     methods = {m for route in routes() for m in route.methods}

@@ -55,11 +55,11 @@ def card_fragment(snapshot: Snapshot, lang: str = "zh", base_url: str | None = N
     return f"<style>{card_css()}</style>{view_fragment(card_view(snapshot, lang, base_url))}"
 
 
-def view_fragment(view: CardView) -> str:
+def view_fragment(view: CardView, inline_styles: bool = True) -> str:
     """Return the ``<article class="cfp-card">`` markup of a card view."""
     return "\n".join([
         f'<article class="cfp-card cfp-card--{_e(view.status)}" lang="{"zh-CN" if view.lang == "zh" else "en"}">',
-        _head(view), *_banners(view), _hero(view), _stages(view), _facts(view), _foot(view), "</article>",
+        _head(view), *_banners(view), _hero(view), _stages(view, inline_styles), _facts(view), _foot(view), "</article>",
     ])
 
 
@@ -112,10 +112,14 @@ def stage_bar_svg(rows: tuple[StageRow, ...], width: int = 1000, height: int = 4
     return "".join(parts)
 
 
-def _stages(view: CardView) -> str:
+def _swatch_style(row: StageRow, inline: bool) -> str:
+    return f' style="background:{_e(row.color)}"' if inline else ""
+
+
+def _stages(view: CardView, inline_styles: bool = True) -> str:
     bar = base64.b64encode(stage_bar_svg(view.stages).encode("utf-8")).decode("ascii")
     rows = "".join(
-        f'<tr><td><span class="cfp-swatch cfp-swatch--{_e(r.stage)}" style="background:{_e(r.color)}"></span>'
+        f'<tr><td><span class="cfp-swatch cfp-swatch--{_e(r.stage)}"{_swatch_style(r, inline_styles)}></span>'
         f'{_e(r.label)}</td>'
         f'<td class="cfp-num">{_e(r.value_text)}</td><td class="cfp-share">{_e(r.share_text)}</td></tr>'
         for r in view.stages)
