@@ -20,14 +20,14 @@ from cfp_core.server import pages
 
 CARD_CACHE = "public, max-age=600, must-revalidate"  # the content is immutable, its status is not
 STATIC_CACHE = "public, max-age=31536000, immutable"
-_RENDER_CACHE_SIZE = 128
+_RENDER_CACHE_BYTES = 64 * 1024 * 1024
 
 
 class Renders:
-    """A small LRU of rendered card representations, keyed by ETag."""
+    """An LRU of rendered card representations keyed by ETag, bounded by their total size in bytes."""
 
-    def __init__(self, size: int = _RENDER_CACHE_SIZE) -> None:
-        self.size, self._items = size, OrderedDict()
+    def __init__(self, limit: int = _RENDER_CACHE_BYTES) -> None:
+        self.limit, self.used, self._items = limit, 0, OrderedDict()
 
     def get(self, key: str):
         """Return a cached value (and mark it recent), or None."""
@@ -37,11 +37,13 @@ class Renders:
         return None
 
     def put(self, key: str, value) -> None:
-        """Store a value, dropping the least recent beyond the size."""
+        """Store a value, dropping the least recent ones beyond the byte limit."""
+        if key in self._items:
+            self.used -= len(self._items.pop(key))
         self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+        self.used += len(value)
+        while self.used > self.limit and len(self._items) > 1:
+            self.used -= len(self._items.popitem(last=False)[1])
 
 
 def etag(snapshot: Snapshot, fmt: str, lang: str, base_url: str) -> str:

@@ -9,6 +9,7 @@ probe on a digest, never a comparison of the secret token itself (no timing sign
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class Snapshotted:
     by_id: dict[str, Snapshot] = field(default_factory=dict)
     footprints: list[tuple[Snapshot, dict]] = field(default_factory=list)  # (snapshot, PACT v3 document)
     pact_by_id: dict[str, tuple[Snapshot, dict]] = field(default_factory=dict)
+    encoded: dict[str, bytes] = field(default_factory=dict)  # snapshot id -> the PACT document as JSON
     clients: dict[str, ApiClient] = field(default_factory=dict)
     base_urls: dict[str, str] = field(default_factory=dict)  # org id -> configured public base URL
 
@@ -90,6 +92,8 @@ class Catalogue:
             except CfpError:
                 continue  # a card PACT cannot express (no product mass, biogenic, …) is served as a card only
             view.footprints.append((snapshot, document))
+            view.encoded[snapshot.snapshot_id] = json.dumps(document, ensure_ascii=False,
+                                                            separators=(",", ":")).encode("utf-8")
             view.pact_by_id[snapshot.snapshot_id] = (snapshot, document)
         return view
 
