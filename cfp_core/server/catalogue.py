@@ -1,8 +1,8 @@
 """What the disclosure server can reach: published external snapshots, their PACT documents, API clients.
 
 The workspace store is opened read-only (SQLite ``mode=ro``). The catalogue is rebuilt in memory
-whenever a cheap fingerprint of the store changes (new snapshot, status event, client, revocation), at
-most once per ``refresh_interval``. Card tokens are indexed by their SHA-256, so a lookup is a hash-table
+whenever a cheap fingerprint of the store changes (new snapshot, status event, client, revocation,
+settings), at most once per ``refresh_interval``. Card tokens are indexed by their SHA-256, so a lookup is a hash-table
 probe on a digest, never a comparison of the secret token itself (no timing signal on how much matched).
 """
 
@@ -28,7 +28,8 @@ from cfp_core.store import ApiClient, authenticate_client, list_api_clients, ope
 
 _FINGERPRINT = """select (select count(*) from published_snapshots) as snapshots,
     (select coalesce(max(id), 0) from snapshot_status_events) as events,
-    (select count(*) from api_clients) as clients, (select count(*) from api_client_revocations) as revoked"""
+    (select count(*) from api_clients) as clients, (select count(*) from api_client_revocations) as revoked,
+    (select count(*) from organisation_settings) as settings"""
 
 
 def token_digest(token: str) -> bytes:
