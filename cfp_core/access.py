@@ -8,7 +8,7 @@ Roles are held per organisation and combine: a one-person team holds all four.
 
 * viewer — dashboards and cards (reads only)
 * editor — data entry, imports, factor sets, supplier intake, requesting publication
-* approver — approving or rejecting publication, withdrawing a published card
+* approver — approving or rejecting publication, withdrawing a published card, answering PCF requests
 * admin — users and roles, organisation settings, API clients of the disclosure server
 """
 
@@ -50,6 +50,7 @@ class Action(StrEnum):
     SAVE_ORGANISATION = "save_organisation"
     MANAGE_MEMBERS = "manage_members"
     MANAGE_API_CLIENTS = "manage_api_clients"
+    ANSWER_PCF_REQUEST = "answer_pcf_request"
     SEED = "seed"
     BOOTSTRAP = "bootstrap"  # the first user of an empty workspace sets up the organisation (becomes admin)
 
@@ -59,7 +60,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.REQUEST_PUBLICATION}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
-                              Action.WITHDRAW}),
+                              Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
     Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS}),
 }
 

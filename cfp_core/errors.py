@@ -258,3 +258,33 @@ class EditRejected(CfpError, ValueError):
 def _short(value: Any, limit: int = 60) -> str:
     text = "" if value is None else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PublicUrlMissing(NotPublishable):
+    """An externally shared card needs the disclosure server's public address (organisation setting)."""
+
+    key = "server.error.public_url_missing"
+
+
+class PublicUrlNotPublic(NotPublishable):
+    """The configured public address is loopback, private or otherwise unreachable for customers."""
+
+    key = "server.error.public_url_not_public"
+
+
+class UnknownProducts(CfpError, ValueError):
+    """An API client's product list names model codes that are not stored."""
+
+    key = "server.error.unknown_products"
+
+
+class RequestAlreadyAnswered(CfpError, ValueError):
+    """A PCF request was already fulfilled or rejected (each request gets one answer)."""
+
+    key = "server.error.request_answered"
+
+
+class NothingToFulfil(CfpError, ValueError):
+    """A PCF request is fulfilled with footprints the requesting client may not read, or none."""
+
+    key = "server.error.nothing_to_fulfil"

@@ -21,6 +21,7 @@ with ui.open_db() as db:
     try:
         snapshot = pub.load_snapshot(db, token=token)
         successor = pub.load_snapshot(db, snapshot.successor_id) if snapshot.successor_id else None
+        base_url = ui_publish.public_base_url(db, snapshot.disclosure.organisation.org_id)
     except CfpError:
         snapshot = None
 if snapshot is None:
@@ -28,7 +29,7 @@ if snapshot is None:
     st.warning(ui.tr("card.unknown_token"), icon=":material/link_off:")
     st.stop()
 
-lang, base_url = ui.lang(), ui_publish.public_base_url()
+lang = ui.lang()
 view = card.card_view(snapshot, lang, base_url)
 
 st.caption(f"{ui.md(view.heading)} · {ui.md(view.company)}")
@@ -40,6 +41,8 @@ elif view.banner:
     st.warning(ui.md(view.banner[1]), icon=":material/history:")
     if successor is not None:
         ui_publish.card_link(successor, "card.open_successor")
+if base_url:
+    st.link_button(ui.tr("server.link.title"), view.link, icon=":material/open_in_new:")
 if view.illustrative:
     st.warning(f"**{view.illustrative[0]}** — {view.illustrative[1]}", icon=":material/science:")
 

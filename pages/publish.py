@@ -7,6 +7,7 @@ from cfp_core import publish as pub
 from cfp_core import store
 from cfp_core.access import Action
 from ui import publish as ui_publish
+from ui import requests as ui_requests
 from ui import review as ui_review
 
 ui.require_router(__file__)
@@ -26,6 +27,7 @@ with ui.open_db() as db:
     with ui.stop_on_error():
         disclosure = pub.build_disclosure(db, model, period, set_id)
     ui.illustrative_badge(disclosure.illustrative)
+    base_url = ui_publish.public_base_url(db, disclosure.organisation.org_id)
 
     st.subheader(ui.tr("publish.readiness"))
     ui_publish.readiness_tabs(pub.readiness(disclosure, audience=audience))
@@ -47,14 +49,16 @@ with ui.open_db() as db:
     ui_publish.snapshot_list(snapshots)
     selected = ui_publish.snapshot_picker(snapshots)
     ui_publish.card_link(selected)
+    ui_publish.public_link(db, selected)
     if principal.can(Action.WITHDRAW):
         ui_publish.withdraw_form(db, selected)
+    ui_requests.pcf_requests_section(db)
 
 st.subheader(ui.tr("publish.downloads"))
 prepared = st.session_state.get("publish_files")
 if st.button(ui.tr("publish.prepare"), key="prepare_downloads", icon=":material/download:"):
     with ui.stop_on_error():
-        files = ui_publish.prepare_files(selected, ui_publish.public_base_url())
+        files = ui_publish.prepare_files(selected, base_url)
     prepared = st.session_state["publish_files"] = {"id": (selected.snapshot_id, ui.lang()), "files": files}
 if prepared and prepared["id"] == (selected.snapshot_id, ui.lang()):
     ui_publish.download_buttons(prepared["files"])

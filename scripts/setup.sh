@@ -2,7 +2,7 @@
 # Idempotent set-up on a fresh Debian machine: Python venv + packages, and the system packages
 # the project needs (a CJK font for Chinese in PNG/PDF/browser; chromium for the browser test).
 #   scripts/setup.sh app    # what the dashboard needs
-#   scripts/setup.sh test   # plus what the tests need (chromium, poppler-utils)
+#   scripts/setup.sh test   # plus what the tests need (chromium, poppler-utils, nodejs + npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-app}"
@@ -61,5 +61,7 @@ if [ "$MODE" = "test" ]; then
   # The browser smoke test drives Debian's chromium through playwright (playwright install cannot download here).
   command -v chromium >/dev/null 2>&1 || apt_install chromium
   command -v pdftoppm >/dev/null 2>&1 || apt_install poppler-utils || true
+  # WBCSD's PACT conformance suite (tests/server/test_conformance.py) runs on Node.js >= 20 with npm.
+  { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || apt_install nodejs npm
 fi
 echo "==> set-up complete ($MODE)"

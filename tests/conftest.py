@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from cfp_core.library import gwp_sets, reference_factor_sets
 from cfp_core.store.seed import load_portfolio_file, seed_database
 
 ROOT = Path(__file__).resolve().parents[1]
+# Shared cards need a public address customers reach (publish.links); tests publish as if one were set.
+# Set before any server or browser fixture starts, so subprocesses inherit it. Tests of the refusal unset it.
+os.environ.setdefault("CFP_PUBLIC_URL", "https://cfp.example.com")
 WS_FILE = ROOT / "data" / "reference" / "ws_tps_48_900a.json"
 
 

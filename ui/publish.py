@@ -5,8 +5,6 @@ Rendering only: every number and file comes from ``cfp_core`` (publish, card, pa
 
 from __future__ import annotations
 
-import urllib.parse
-
 import streamlit as st
 
 import ui
@@ -20,13 +18,19 @@ CARD_FORMATS = ("png", "svg", "pdf", "html", "json", "bundle")
 
 
 
-def public_base_url() -> str | None:
-    """Return the app's address as the browser sees it (for card links and QR codes), if known."""
-    url = getattr(st.context, "url", None)
-    if not url:
-        return None
-    parts = urllib.parse.urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/', 1)[0]}"
+def public_base_url(db, org_id: str) -> str | None:
+    """Return the configured public address of the disclosure server (never the browser's host), if set."""
+    return pub.public_base_url(db, org_id) or None
+
+
+def public_link(db, snapshot: pub.Snapshot) -> None:
+    """The full public card link with a copy button, or why there is none."""
+    url = pub.public_card_url(db, snapshot.disclosure.organisation.org_id, snapshot.token, ui.lang())
+    if url:
+        st.caption(ui.tr("server.link.title"))
+        st.code(url, language=None)
+    else:
+        st.warning(ui.tr("server.link.missing"), icon=":material/link_off:")
 
 
 def pick(label_key: str, options: list, param: str, key: str, format_func=str, default=None):

@@ -12,7 +12,7 @@ from cfp_core import analysis, numbers
 from cfp_core import publish as pub
 from cfp_core.access import Action, PrincipalKind
 from cfp_core.publish import card
-from ui.publish import card_link, readiness_tabs
+from ui.publish import card_link, public_link, readiness_tabs
 
 
 def publish_actions(db, principal, settings, model: str, period: str, set_id: str, audience: str) -> None:
@@ -25,6 +25,7 @@ def publish_actions(db, principal, settings, model: str, period: str, set_id: st
                 published = pub.publish(db, principal, model, period, set_id=set_id, audience=audience)
                 st.success(ui.tr("publish.done", version=published.version, hash=published.short_hash))
                 card_link(published)
+                public_link(db, published)
         return
     if not principal.can(Action.REQUEST_PUBLICATION):
         st.caption(ui.tr("review.approver_only"))

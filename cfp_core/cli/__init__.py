@@ -1,8 +1,8 @@
 """Command line: ``python -m cfp_core …`` over the same core as the dashboard.
 
 Every command is registered here, explicitly: ``data`` (footprint, import, export, factors,
-reconcile, seed), ``publish`` (publish, card) ``disclosure`` (pact, report, export-xlsx)
-and ``workspace`` (check-exposure, members).
+reconcile, seed), ``publish`` (publish, card), ``disclosure`` (pact, report, export-xlsx), ``server``
+(serve, api-client, export-site: the disclosure server) and ``workspace`` (check-exposure, members).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 
 from cfp_core import __version__
-from cfp_core.cli import data, disclosure, publish, workspace
+from cfp_core.cli import data, disclosure, publish, server, workspace
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,6 +31,7 @@ for _command in (
     data.footprint, data.import_file, data.export, data.factors, data.seed_command, data.reconcile,
     publish.publish_command, publish.card_command,
     disclosure.pact_command, disclosure.report_command, disclosure.export_xlsx_command,
+    server.serve_command, server.api_client_group, server.export_site_command,
     workspace.check_exposure_command, workspace.members_group,
 ):
     cli.add_command(_command)

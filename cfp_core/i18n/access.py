@@ -29,6 +29,7 @@ MESSAGES = {
     "action.save_organisation": ("change organisation settings", "修改组织设置"),
     "action.manage_members": ("manage users and roles", "管理用户与角色"),
     "action.manage_api_clients": ("manage API clients", "管理 API 客户端"),
+    "action.answer_pcf_request": ("answer a PCF request", "答复碳足迹数据请求"),
     "action.seed": ("seed the shipped data", "写入内置数据"),
     "action.other_org": ("write data of organisation {org}", "写入组织 {org} 的数据"),
     "action.bootstrap": ("set up the workspace", "初始化工作区"),

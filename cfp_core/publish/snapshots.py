@@ -29,6 +29,7 @@ from cfp_core.errors import (
 )
 from cfp_core.i18n import Msg, t
 from cfp_core.publish.disclosure import Disclosure, build_disclosure
+from cfp_core.publish.links import require_public_base_url
 from cfp_core.publish.readiness import AUDIENCES, Check, blocking_gaps, gaps_message, readiness
 from cfp_core.store.audit import writes
 from cfp_core.text import check_text
@@ -94,7 +95,8 @@ def publish(db: Database, principal: Principal, model_code: str, period: str, se
     command line; a signed-in user of an organisation with four eyes on requests publication and a
     second person approves it (``publish.review``). Raises ``ReviewRequired`` then, ``NotPublishable``
     if the card checklist has blocking gaps, ``NotFound`` if the model or period does not exist,
-    ``UnknownAudience`` for an unknown audience.
+    ``UnknownAudience`` for an unknown audience, ``PublicUrlMissing`` / ``PublicUrlNotPublic`` for a
+    shared card without a public address customers reach.
     """
     org_id = store.load_product(db, model_code).org_id
     require_member(principal, org_id)
@@ -104,9 +106,12 @@ def publish(db: Database, principal: Principal, model_code: str, period: str, se
 
 
 def checked_disclosure(db: Database, model_code: str, period: str, set_id: str | None, audience: str) -> Disclosure:
-    """Build the disclosure to publish; raise ``UnknownAudience`` or ``NotPublishable`` (blocking card gaps)."""
+    """Build the disclosure to publish; raise ``UnknownAudience``, ``PublicUrlMissing`` / ``PublicUrlNotPublic``
+    or ``NotPublishable`` (blocking card gaps)."""
+    org_id = store.load_product(db, model_code).org_id
     if audience not in AUDIENCES:
         raise UnknownAudience(audience=audience, choices=", ".join(AUDIENCES))
+    require_public_base_url(db, org_id, audience)  # a shared card's QR must reach customers
     disclosure = build_disclosure(db, model_code, period, set_id)
     checks = readiness(disclosure, audience=audience)["card"]
     if blocking_gaps(checks):

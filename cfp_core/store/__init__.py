@@ -1,7 +1,17 @@
 """The SQLite store: append-only revisions, factor sets, snapshots (``store.db``), its schema
 history (``store.migrations``), seeding with the shipped data (``store.seed``), the audit log
-(``store.audit``), members and their roles (``store.members``) and the checked, audited writes (``store.writes``)."""
+(``store.audit``), members and their roles (``store.members``), the checked, audited writes
+(``store.writes``), the disclosure server's API clients (``store.api_clients``) and its own small
+database of PCF requests and callbacks (``store.exchange``)."""
 
+from cfp_core.store.api_clients import (  # noqa: F401
+    ApiClient,
+    authenticate_client,
+    create_api_client,
+    list_api_clients,
+    load_api_client,
+    revoke_api_client,
+)
 from cfp_core.store.audit import audit_subjects, list_audit_events, record  # noqa: F401
 from cfp_core.store.db import (  # noqa: F401
     DEFAULT_DB,
@@ -24,6 +34,14 @@ from cfp_core.store.db import (  # noqa: F401
     now,
     open_db,
     write_transaction,
+)
+from cfp_core.store.exchange import (  # noqa: F401
+    PcfRequest,
+    exchange_path,
+    list_pcf_requests,
+    load_pcf_request,
+    open_exchange,
+    open_readonly,
 )
 from cfp_core.store.members import Member, bootstrap, has_members, list_members, newcomer, principal_for, set_member  # noqa: F401
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401

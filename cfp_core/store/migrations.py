@@ -137,3 +137,26 @@ def publication_requests(db: Database) -> None:
     db.table("publication_decisions").create_index(["request_id"], unique=True)
     for table in ("publication_requests", "publication_decisions"):
         make_immutable(db, table)
+
+
+@migrations(name="i9_api_clients")
+def i9_api_clients(db: Database) -> None:
+    """PACT API clients of the disclosure server (secret stored as an argon2 hash) and their revocations;
+    the approvers' answers to PCF requests. All append-only."""
+    db.table("api_clients").create(
+        {"client_id": str, "org_id": str, "name": str, "secret_hash": str, "products": str, "created": str,
+         "author": str},
+        pk="client_id", not_null={"org_id", "name", "secret_hash", "products", "created"},
+    )
+    db.table("api_client_revocations").create(
+        {"id": int, "client_id": str, "revoked": str, "author": str},
+        pk="id", foreign_keys=[("client_id", "api_clients", "client_id")],
+    )
+    db.table("pcf_request_decisions").create(
+        {"id": int, "request_id": str, "decision": str, "pf_ids": str, "error_code": str, "message": str,
+         "decided": str, "author": str},
+        pk="id", not_null={"request_id", "decision", "decided"},
+    )
+    db.table("pcf_request_decisions").create_index(["request_id"], unique=True)
+    for table in ("api_clients", "api_client_revocations", "pcf_request_decisions"):
+        make_immutable(db, table)

@@ -98,3 +98,37 @@ def test_pact_and_report_downloads_once_the_mass_is_entered(page_app, seeded_db_
     assert not at.exception
     labels = {b.label for b in at.get("download_button")}
     assert {"PACT v3 JSON", "Report PDF", "PNG image", "Static bundle (zip)"} <= labels
+
+
+def test_publish_page_shows_the_full_public_link_to_copy(page_app):
+    at = page_app("publish", "en", **WS).run()
+    at.button(key="publish_button").click().run()
+    assert not at.exception
+    assert any(code.value.startswith("https://cfp.example.com/c/") for code in at.code)
+
+
+def test_approver_fulfils_a_customers_pcf_request(page_app, seeded_db_path):
+    import json
+
+    db = store.open_db(seeded_db_path)
+    product = store.load_product(db, "WS-TPS-48-900A")
+    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0}))
+    snapshot = pub.publish(db, ADMIN, "WS-TPS-48-900A", "2025", audience="customers")
+    client, _ = store.create_api_client(db, ADMIN, "Telecom buyer")
+    db.close()
+    exchange = store.open_exchange(store.exchange_path(seeded_db_path))
+    exchange.table("pcf_requests").insert({
+        "request_id": "req-1", "event_id": "evt-1", "client_id": client.client_id, "org_id": "weisidemu",
+        "source": "https://buyer.example.com", "received": "2026-01-05T08:00:00+00:00",
+        "criteria": json.dumps({"productId": ["urn:x"]}), "comment": "2025 please", "event": "{}", "state": "open"})
+    exchange.close()
+    at = page_app("publish", "en", **WS).run()
+    assert "2025 please" in "\n".join(c.value for c in at.caption)
+    at.multiselect(key="pcf_pick_req-1").set_value([snapshot.snapshot_id]).run()
+    at.button(key="pcf_fulfil_req-1").click().run()
+    assert not at.exception and "Answer recorded" in at.success[-1].value
+    db = store.open_db(seeded_db_path)
+    from cfp_core.publish import decision_for
+
+    assert decision_for(db, "req-1").pf_ids == (snapshot.snapshot_id,)
+    db.close()

@@ -30,7 +30,15 @@ from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
 from cfp_core.models import Organisation, OrganisationSettings, ProductModel
-from cfp_core.publish import approve, publish, reject, request_publication, withdraw
+from cfp_core.publish import (
+    approve,
+    fulfil_pcf_request,
+    publish,
+    reject,
+    reject_pcf_request,
+    request_publication,
+    withdraw,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 ORG = "weisidemu"
@@ -69,19 +77,42 @@ WRITES = {
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
         db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),
-    "publish.approve": (Action.APPROVE_PUBLICATION, lambda db, p: approve(db, p, _request(db), "checked")),
-    "publish.reject": (Action.REJECT_PUBLICATION, lambda db, p: reject(db, p, _request(db), "wrong period")),
+    "publish.approve": (Action.APPROVE_PUBLICATION, lambda db, p: approve(db, p, _review_request(db), "checked")),
+    "publish.reject": (Action.REJECT_PUBLICATION, lambda db, p: reject(db, p, _review_request(db), "wrong period")),
     "store.set_member": (Action.MANAGE_MEMBERS, lambda db, p: store.set_member(
         db, p, email="new.colleague@example.test", roles=[Role.VIEWER])),
     "store.bootstrap": (Action.BOOTSTRAP, lambda db, p: store.bootstrap(
         db, p, Organisation(org_id=p.org_id if p else "x", name_zh="新公司"))),
     "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
+    "store.create_api_client": (Action.MANAGE_API_CLIENTS, lambda db, p: store.create_api_client(
+        db, p, "Telecom buyer", products=["WS-TPS-48-900A"])),
+    "store.revoke_api_client": (Action.MANAGE_API_CLIENTS, lambda db, p: store.revoke_api_client(
+        db, p, _client(db).client_id)),
+    "publish.fulfil_pcf_request": (Action.ANSWER_PCF_REQUEST, lambda db, p: fulfil_pcf_request(
+        db, p, _request(db), [_external(db)])),
+    "publish.reject_pcf_request": (Action.ANSWER_PCF_REQUEST, lambda db, p: reject_pcf_request(
+        db, p, _request(db), "no footprint for this product yet")),
 }
 
 
-def _request(db) -> int:
+def _review_request(db) -> int:
     """The open request the approve and reject cases decide (requested by someone else before the counted write)."""
     return next(iter(db.query("select max(request_id) as r from publication_requests")))["r"]
+
+
+def _client(db) -> store.ApiClient:
+    """The API client made before the counted write (by the command line, every role)."""
+    return store.list_api_clients(db)[0]
+
+
+def _external(db) -> str:
+    return next(iter(db.query("select snapshot_id from published_snapshots where audience = 'customers'")))["snapshot_id"]
+
+
+def _request(db) -> store.PcfRequest:
+    return store.PcfRequest(request_id="req-1", event_id="evt-1", client_id=_client(db).client_id, org_id=ORG,
+                            source="https://buyer.example.com", received="2026-01-05T08:00:00+00:00",
+                            criteria={"productId": ["urn:example:ws"]})
 
 
 def _published(db) -> str:
@@ -94,6 +125,8 @@ def seeded_db(seeded_db):
     publish(seeded_db, cli_principal(ORG), "WS-TPS-48-600A", "2025", audience="internal")
     request_publication(seeded_db, cli_principal(ORG, "requester"), "WS-TPS-48-600A", "2025", audience="internal")
     store.db.put_settings(seeded_db, OrganisationSettings(org_id=ORG, four_eyes=False))  # single-step publish allowed
+    publish(seeded_db, cli_principal(ORG), "WS-TPS-48-900A", "2025", audience="customers")
+    store.create_api_client(seeded_db, cli_principal(ORG), "Existing buyer")
     return seeded_db
 ROLE_CASES = [frozenset(), *({r} for r in Role), ALL_ROLES]
 

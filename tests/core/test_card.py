@@ -3,6 +3,7 @@
 import html.parser
 import io
 import json
+import os
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -21,7 +22,6 @@ from cfp_core.publish import snapshots as pub
 from cfp_core.publish.card import html as card_html
 from cfp_core.publish.card import image as card_image
 from cfp_core.publish.card import layout as card_layout
-from cfp_core.publish.card.view import DEFAULT_BASE_URL
 from cfp_core.store.seed import seed_database
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
@@ -92,8 +92,8 @@ def test_html_makes_no_external_requests(current):
 
 def test_card_link_is_ascii_and_carries_token_and_language(current):
     url = card.card_url(current.token, "http://例子.cn/app/", "zh")
-    assert url.isascii() and url.endswith(f"/card?token={current.token}&lang=zh")
-    assert card.card_view(current, "en").link.startswith(DEFAULT_BASE_URL)
+    assert url.isascii() and url.endswith(f"/c/{current.token}?lang=zh")
+    assert card.card_view(current, "en").link.startswith(os.environ["CFP_PUBLIC_URL"])
 
 
 def test_superseded_and_withdrawn_banners(snapshots):
@@ -231,4 +231,4 @@ def test_demo_internal_notes_never_leak(seeded_db):
 def test_card_path_is_relative_to_the_app(current, monkeypatch):
     assert card.card_path(current.token, "en") == f"card?token={current.token}&lang=en"
     monkeypatch.setenv("CFP_PUBLIC_URL", "https://cfp.example.com/")
-    assert card.card_url(current.token) == f"https://cfp.example.com/card?token={current.token}"
+    assert card.card_url(current.token) == f"https://cfp.example.com/c/{current.token}"

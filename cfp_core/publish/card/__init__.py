@@ -1,6 +1,7 @@
 """The shareable footprint card: its view model (``view``), layouts (``layout``, ``html``, ``image``)
 and every output format (``render``)."""
 
+from cfp_core.publish.card.html import page_css, view_fragment  # noqa: F401
 from cfp_core.publish.card.image import qr_png  # noqa: F401
 from cfp_core.publish.card.render import (  # noqa: F401
     FORMATS,

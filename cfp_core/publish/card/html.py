@@ -11,6 +11,7 @@ import functools
 import html
 from pathlib import Path
 
+from cfp_core.charts import STAGE_COLORS
 from cfp_core.publish.card.layout import wrap
 from cfp_core.publish.card.view import CardView, StageRow, card_view, qr_code
 from cfp_core.publish.snapshots import Snapshot
@@ -24,6 +25,15 @@ _PAGE_CSS = ("body{margin:0;padding:24px;background:#EEF2F5}"
 def card_css() -> str:
     """Return the card stylesheet (scoped to ``.cfp-card``)."""
     return (TEMPLATES / "card.css").read_text(encoding="utf-8")
+
+
+def page_css() -> str:
+    """Return the stylesheet of a served card page: page, card, and stage swatches as classes.
+
+    The disclosure server's CSP forbids inline styles, so it links this file instead of inlining it.
+    """
+    swatches = "".join(f".cfp-swatch--{stage}{{background:{color}}}" for stage, color in STAGE_COLORS.items())
+    return _PAGE_CSS + card_css() + swatches
 
 
 def _e(text: object) -> str:
@@ -45,11 +55,11 @@ def card_fragment(snapshot: Snapshot, lang: str = "zh", base_url: str | None = N
     return f"<style>{card_css()}</style>{view_fragment(card_view(snapshot, lang, base_url))}"
 
 
-def view_fragment(view: CardView) -> str:
+def view_fragment(view: CardView, inline_styles: bool = True) -> str:
     """Return the ``<article class="cfp-card">`` markup of a card view."""
     return "\n".join([
         f'<article class="cfp-card cfp-card--{_e(view.status)}" lang="{"zh-CN" if view.lang == "zh" else "en"}">',
-        _head(view), *_banners(view), _hero(view), _stages(view), _facts(view), _foot(view), "</article>",
+        _head(view), *_banners(view), _hero(view), _stages(view, inline_styles), _facts(view), _foot(view), "</article>",
     ])
 
 
@@ -102,10 +112,15 @@ def stage_bar_svg(rows: tuple[StageRow, ...], width: int = 1000, height: int = 4
     return "".join(parts)
 
 
-def _stages(view: CardView) -> str:
+def _swatch_style(row: StageRow, inline: bool) -> str:
+    return f' style="background:{_e(row.color)}"' if inline else ""
+
+
+def _stages(view: CardView, inline_styles: bool = True) -> str:
     bar = base64.b64encode(stage_bar_svg(view.stages).encode("utf-8")).decode("ascii")
     rows = "".join(
-        f'<tr><td><span class="cfp-swatch" style="background:{_e(r.color)}"></span>{_e(r.label)}</td>'
+        f'<tr><td><span class="cfp-swatch cfp-swatch--{_e(r.stage)}"{_swatch_style(r, inline_styles)}></span>'
+        f'{_e(r.label)}</td>'
         f'<td class="cfp-num">{_e(r.value_text)}</td><td class="cfp-share">{_e(r.share_text)}</td></tr>'
         for r in view.stages)
     return (f'<section class="cfp-section"><h3>{_e(view.stages_title)}</h3>'

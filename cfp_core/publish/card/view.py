@@ -8,7 +8,6 @@ only lay that view out, and ``render`` dispatches by format.
 
 from __future__ import annotations
 
-import os
 import urllib.parse
 from dataclasses import dataclass
 
@@ -20,9 +19,8 @@ from cfp_core.i18n import normalise_lang, t
 from cfp_core.models import BoundaryType
 from cfp_core.numbers import CARD_SHARE_DECIMALS, fmt_number, kg, share
 from cfp_core.publish.disclosure import Disclosure
+from cfp_core.publish.links import card_url
 from cfp_core.publish.snapshots import Snapshot
-
-DEFAULT_BASE_URL = "http://localhost:8501"
 
 
 @dataclass(frozen=True)
@@ -67,19 +65,10 @@ class CardView:
     integrity_text: str
 
 
-def card_url(token: str, base_url: str | None = None, lang: str | None = None) -> str:
-    """Return the ASCII link to the card page (``…/card?token=…&lang=…``) for the QR code and link text."""
-    if base_url is None:
-        base_url = os.environ.get("CFP_PUBLIC_URL") or DEFAULT_BASE_URL
-    base = base_url.rstrip("/")
-    base = urllib.parse.quote(base, safe=":/?&=#%@+,;~")
-    query = urllib.parse.urlencode({"token": token, **({"lang": normalise_lang(lang)} if lang else {})})
-    return f"{base}/card?{query}"
-
-
 def card_path(token: str, lang: str | None = None) -> str:
-    """Return the card link relative to the app (``card?token=…&lang=…``), for links inside the dashboard."""
-    return card_url(token, "", lang).lstrip("/")
+    """Return the card link relative to the dashboard (``card?token=…&lang=…``), for links inside the workspace."""
+    query = urllib.parse.urlencode({"token": token, **({"lang": normalise_lang(lang)} if lang else {})})
+    return f"card?{query}"
 
 
 def qr_code(url: str) -> segno.QRCode:
