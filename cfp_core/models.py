@@ -209,13 +209,39 @@ class SystemBoundary(Frozen):
 
 
 class Verification(Frozen):
-    """Third-party verification of a footprint study (ISO 14067 critical review)."""
+    """Third-party verification of a footprint study (ISO 14067 critical review), bound to one calculation.
+
+    The statement covers exactly one calculation: these activity data (a revision that changes the
+    numbers drops it, see ``editor``), under ``factor_set_id`` and ``gwp_set``, giving ``total_kg_co2e``
+    and ``stages``. Empty binding fields mean "the inventory's own factor set and GWP set, and its
+    declared figures". Any other calculation is "recalculated, not verified" (``binds``).
+    """
 
     verifier: ShortText
     report_number: ShortText = ""
     verified_on: date | None = None
     standard: ShortText = "GB/T 24067-2024 / ISO 14067:2018"
     reviewers: tuple[str, ...] = ()
+    factor_set_id: str = ""
+    gwp_set: str = ""
+    total_kg_co2e: float | None = None  # the verified total (kgCO2e per declared unit, as printed)
+    stages: dict[LifecycleStage, float] = Field(default_factory=dict)
+
+    def binds(self, inventory: Inventory, factor_set_id: str, gwp_set: str, total: float,
+              stages: dict[LifecycleStage, float]) -> bool:
+        """Return True if a calculation is exactly the verified one (same sets; numbers as printed, 4 decimals)."""
+        declared = inventory.declared
+        want_total = self.total_kg_co2e if self.total_kg_co2e is not None else (declared.total if declared else None)
+        want_stages = self.stages or (declared.stages if declared else {})
+        same_sets = (factor_set_id == (self.factor_set_id or inventory.factor_set_id)
+                     and gwp_set == (self.gwp_set or inventory.gwp_set))
+        return same_sets and _printed_equal(want_total, total) and all(
+            _printed_equal(value, stages.get(stage, 0.0)) for stage, value in want_stages.items())
+
+
+def _printed_equal(printed: float | None, computed: float) -> bool:
+    """Return True if ``computed`` prints as ``printed`` at 4 decimals (None: nothing printed to compare)."""
+    return printed is None or abs(computed - printed) <= 0.00005 + 1e-12
 
 
 class DeclaredResult(Frozen):

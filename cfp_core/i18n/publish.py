@@ -171,6 +171,9 @@ MESSAGES = {
     "card.dqr_none": ("DQR not assessed", "未评估数据质量评级（DQR）"),
     "card.verification": ("Verification", "第三方核查"),
     "card.verified": ("{verifier} · report {report} · {date}", "{verifier} · 报告编号 {report} · {date}"),
+    "card.recalculated": (
+        "Recalculated, not verified — departs from the verified {total} kgCO₂e ({verifier}, report {report})",
+        "重新计算，未经核查 — 与经核查的 {total} kgCO₂e 不同（{verifier}，报告编号 {report}）"),
     "card.not_verified": ("Not third-party verified (self-declared)", "未经第三方核查（自我声明）"),
     "card.snapshot": ("v{version} · {status} · published {created} UTC",
                       "v{version} · {status} · 发布于 {created}（UTC）"),

@@ -274,6 +274,13 @@ MESSAGES = {
     "report.confidence.U": ("unconfirmed", "未经证实"),
     "report.confidence.user": ("user-supplied", "用户提供"),
     "report.verification.verifier": ("Verification body", "核查机构"),
+    "report.verification.recalculated": (
+        "Recalculated, not verified. {verifier} verified {total} kgCO₂e per declared unit (report {report}) under "
+        "factor set {factor_set} and {gwp}; this report calculates {now_total} under {now_set} and {now_gwp}, "
+        "so no verification applies to its numbers.",
+        "重新计算，未经核查。{verifier} 核查的结果为每声明单位 {total} kgCO₂e（报告编号 {report}，因子集 {factor_set}，"
+        "{gwp}）；本报告在 {now_set} 与 {now_gwp} 下计算得 {now_total}，其数值不适用任何核查结论。"),
+    "report.cover.recalculated": ("Recalculated, not verified", "重新计算，未经核查"),
     "report.verification.number": ("Report number", "报告编号"),
     "report.verification.date": ("Date", "日期"),
     "report.verification.standard": ("Standard", "依据标准"),

@@ -82,6 +82,16 @@ class DataQuality(Frozen):
     dqr_coverage: float = 0.0  # share of the total covered by lines with pedigree scores
 
 
+class Departure(Frozen):
+    """A recalculation of a verified study: not verified; names the verified figure it departs from."""
+
+    verifier: str
+    report_number: str = ""
+    verified_total_kg_co2e: float | None = None
+    verified_factor_set_id: str = ""
+    verified_gwp_set: str = ""
+
+
 class Disclosure(Frozen):
     """Everything that may be published about one product model's footprint in one period."""
 
@@ -97,7 +107,8 @@ class Disclosure(Frozen):
     gwp_set: str
     standards: tuple[str, ...]
     boundary: SystemBoundary
-    verification: Verification | None
+    verification: Verification | None  # only when these numbers are exactly the verified calculation
+    recalculated: Departure | None = None  # a verified study recalculated otherwise: "recalculated, not verified"
     total_kg_co2e: float
     cradle_to_gate_kg_co2e: float
     fossil_kg_co2e: float
@@ -154,12 +165,13 @@ def disclosure_from(
         )
         for f in (by_id.get(fid) for fid in dict.fromkeys(r.factor_id for r in footprint.lines)) if f
     )
+    verification, departure = bound_verification(inventory, factor_set.set_id, footprint)
     return Disclosure(
         organisation=organisation, product=product, period=inventory.period,
         inventory_revision=revision, inventory_hash=inventory_hash, factor_set_id=factor_set.set_id,
         factor_set_name_zh=factor_set.name_zh, factor_set_name_en=factor_set.name_en,
         factor_set_version=factor_set.version, gwp_set=footprint.gwp_set, standards=inventory.standards,
-        boundary=inventory.boundary, verification=inventory.verification,
+        boundary=inventory.boundary, verification=verification, recalculated=departure,
         total_kg_co2e=footprint.total_kg_co2e, cradle_to_gate_kg_co2e=footprint.cradle_to_gate_kg_co2e,
         fossil_kg_co2e=footprint.fossil_kg_co2e, biogenic_kg_co2e=footprint.biogenic_kg_co2e,
         stages=tuple(DisclosedStage(stage=s.stage, kg_co2e=s.kg_co2e, share=s.share)
@@ -167,6 +179,22 @@ def disclosure_from(
         lines=lines, factor_sources=sources, data_quality=data_quality(inventory, footprint),
         warnings=footprint.warnings, illustrative=inventory.illustrative or product.illustrative,
     )
+
+
+def bound_verification(inventory: Inventory, set_id: str, footprint: Footprint) -> tuple[Verification | None, Departure | None]:
+    """(verification, None) if this calculation is exactly the verified one; (None, departure) if it is a
+    recalculation of a verified study; (None, None) if the study was never verified."""
+    v = inventory.verification
+    if v is None:
+        return None, None
+    stages = {s.stage: s.kg_co2e for s in footprint.stages if s.line_count}
+    if v.binds(inventory, set_id, footprint.gwp_set, footprint.total_kg_co2e, stages):
+        return v, None
+    declared = inventory.declared
+    total = v.total_kg_co2e if v.total_kg_co2e is not None else (declared.total if declared else None)
+    return None, Departure(verifier=v.verifier, report_number=v.report_number, verified_total_kg_co2e=total,
+                           verified_factor_set_id=v.factor_set_id or inventory.factor_set_id,
+                           verified_gwp_set=v.gwp_set or inventory.gwp_set)
 
 
 def data_quality(inventory: Inventory, footprint: Footprint) -> DataQuality:

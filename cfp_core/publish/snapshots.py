@@ -13,7 +13,7 @@ import secrets
 import uuid
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlite_utils import Database
 
 from cfp_core import store
@@ -61,6 +61,7 @@ class Snapshot(BaseModel):
     successor_version: int | None = None
     status_reason: str = ""
     preceding_ids: tuple[str, ...] = ()  # earlier versions, oldest first (PACT precedingPfIds)
+    stored_payload: str = Field(default="", exclude=True, repr=False)  # the canonical JSON as stored and hashed
 
     def payload(self) -> dict:
         """Return the hashed content: the disclosure plus the fixed snapshot metadata (no token, no status)."""
@@ -82,8 +83,13 @@ class Snapshot(BaseModel):
 
 
 def verify_snapshot(snapshot: Snapshot) -> bool:
-    """Return True if the snapshot's content still hashes to its recorded SHA-256."""
-    return store.content_hash(snapshot.payload()) == snapshot.content_hash
+    """Return True if the snapshot's content still hashes to its recorded SHA-256.
+
+    A loaded snapshot is checked over the stored bytes (a later version of the models may dump the
+    same content with new default fields); a snapshot being made, over ``payload()``.
+    """
+    stored = snapshot.stored_payload
+    return store.content_hash(json.loads(stored) if stored else snapshot.payload()) == snapshot.content_hash
 
 
 @writes(Action.PUBLISH, target=lambda model_code, period, *a, result=None, **k: f"{model_code} {period} v{result.version}")
@@ -256,5 +262,5 @@ def _from_row(db: Database, row: dict) -> Snapshot:
         content_hash=row["content_hash"], disclosure=Disclosure.model_validate(payload["disclosure"]),
         author=row["author"] or "", status=info["status"], successor_id=info["successor_id"],
         successor_version=successor[0]["version"] if successor else None, status_reason=info["reason"],
-        preceding_ids=tuple(preceding),
+        preceding_ids=tuple(preceding), stored_payload=row["payload"],
     )

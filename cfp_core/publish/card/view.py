@@ -175,6 +175,10 @@ def _factor_lines(d: Disclosure, lang: str) -> tuple[str, ...]:
 
 def _verification_line(d: Disclosure, lang: str) -> str:
     v = d.verification
+    if d.recalculated is not None:
+        r = d.recalculated
+        return t("card.recalculated", lang, verifier=r.verifier, report=r.report_number or "—",
+                 total=kg(r.verified_total_kg_co2e))
     if v is None or not v.verifier:
         return t("card.not_verified", lang)
     return t("card.verified", lang, verifier=v.verifier, report=v.report_number or "—",

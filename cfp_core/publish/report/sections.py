@@ -11,7 +11,7 @@ from datetime import date
 from cfp_core.charts import STAGE_COLORS
 from cfp_core.i18n import has, t
 from cfp_core.models import STAGES
-from cfp_core.numbers import fmt_number, fmt_percent
+from cfp_core.numbers import fmt_number, fmt_percent, kg
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.report.analysis import (
     assumptions_and_limitations,
@@ -57,7 +57,8 @@ def cover(d: Disclosure, lang: str, generated_on: date) -> dict:
         "producer": _name(d.organisation.name_zh, d.organisation.name_en, lang),
         "address": d.organisation.address or gap("address", lang),
         "report_number": (v.report_number if v and v.report_number else gap("report_number", lang)),
-        "verifier": v.verifier if v else gap("verification", lang),
+        "verifier": v.verifier if v else (t("report.cover.recalculated", lang) if d.recalculated
+                                          else gap("verification", lang)),
         "date_label": t("report.cover.verified_on" if v and v.verified_on else "report.cover.generated_on", lang),
         "date": fmt_date(v.verified_on if v and v.verified_on else generated_on, lang),
         "generated_on": fmt_date(generated_on, lang),
@@ -221,6 +222,12 @@ def factor_sources(d: Disclosure, lang: str) -> list[dict]:
 def verification(d: Disclosure, lang: str) -> dict:
     """Third-party verification facts, or a named gap."""
     v = d.verification
+    if v is None and d.recalculated is not None:
+        r = d.recalculated
+        return {"rows": [], "gap": t("report.verification.recalculated", lang, verifier=r.verifier,
+                                     report=r.report_number or "—", total=kg(r.verified_total_kg_co2e),
+                                     factor_set=r.verified_factor_set_id, gwp=r.verified_gwp_set,
+                                     now_set=d.factor_set_id, now_gwp=d.gwp_set, now_total=kg(d.total_kg_co2e))}
     if v is None:
         return {"rows": [], "gap": gap("verification", lang)}
     rows = [(t("report.verification.verifier", lang), v.verifier),
