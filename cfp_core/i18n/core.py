@@ -111,7 +111,7 @@ MESSAGES = {
         "{what}“{ident}”不可更改，也不可删除。",
     ),
     "error.not_publishable": (
-        "Cannot publish to {target}: {gaps}",
+        "{target} cannot be published: {gaps}",
         "无法发布为{target}：{gaps}",
     ),
     "where.line": ("Line {line} ({stage}, {activity}): ", "第 {line} 行（{stage}，{activity}）："),

@@ -2,7 +2,7 @@
 
 MESSAGES = {
     # Targets, audiences, statuses, check levels
-    "publish.target.card": ("footprint card", "碳足迹卡片"),
+    "publish.target.card": ("Footprint card", "碳足迹卡片"),
     "publish.target.pact_v3": ("PACT v3 data exchange", "PACT v3 数据交换"),
     "publish.target.report": ("CFP study report", "碳足迹研究报告"),
     "publish.audience.customers": ("Customers", "客户"),

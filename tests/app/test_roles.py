@@ -129,3 +129,29 @@ def test_a_new_product_belongs_to_the_signed_in_users_organisation(seeded_db_pat
         db.close()
     at = signed_in({"is_logged_in": True, "sub": "idp|founder", "email": "f@example.test"}, page="products")
     assert not at.exception and at.title[0].value.startswith("Products")
+
+
+def test_four_eyes_in_the_publish_page(seeded_db_path):
+    """An editor can only request; the same person cannot approve; another approver approves."""
+    editor = _member(seeded_db_path, "erin@example.test", Role.EDITOR, Role.APPROVER)
+    approver = _member(seeded_db_path, "abel@example.test", Role.APPROVER)
+    query = {"model": "WS-TPS-48-900A", "period": "2025", "set": "cn-cfp-2024", "audience": "internal"}
+    at = signed_in(editor, "publish", **query)
+    assert not at.exception and not [b for b in at.button if b.key == "publish_button"]  # no single step
+    at.text_area(key="request_note").input("2025 data")
+    at.button(key="request_button").click().run()
+    assert not at.exception and "Publication request #1 sent for review." in at.success[0].value
+    at.button(key="approve_button").click().run()  # the requester: refused by the core
+    assert "Four eyes" in at.error[0].value
+    at = signed_in(approver, "publish", **query)
+    assert "2025 data" in "\n".join(m.value for m in at.markdown)
+    at.button(key="approve_button").click().run()
+    assert not at.exception and "Request #1 approved and published." in at.success[0].value
+    db = store.open_db(seeded_db_path)
+    try:
+        from cfp_core.publish import list_snapshots
+
+        [snapshot] = list_snapshots(db, "WS-TPS-48-900A")
+        assert snapshot.author == "abel@example.test <idp|abel@example.test>"
+    finally:
+        db.close()

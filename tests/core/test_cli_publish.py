@@ -39,7 +39,7 @@ def test_publish_prints_id_version_token_and_hash(run, seeded_db_path):
     assert _published(run("publish", "--model", "WS-TPS-48-900A", "--period", "2025").output)["version"] == "2"
 
 
-@pytest.mark.parametrize(("lang", "text"), [("zh", "无法发布为碳足迹卡片"), ("en", "Cannot publish to footprint card")])
+@pytest.mark.parametrize(("lang", "text"), [("zh", "无法发布为碳足迹卡片"), ("en", "Footprint card cannot be published")])
 def test_blocking_gaps_exit_1_with_a_localized_message(run, lang, text):
     result = run("publish", "--model", "WS-TPS-48-900A", "--period", "2024", lang=lang)
     assert result.exit_code == 1
