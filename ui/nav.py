@@ -19,6 +19,7 @@ TABLE = (
     ("data", "publish", "nav.publish", ":material/ios_share:", {Role.EDITOR, Role.APPROVER}),
     ("admin", "members", "nav.members", ":material/group:", {Role.ADMIN}),
     ("admin", "settings", "nav.settings", ":material/settings:", {Role.ADMIN}),
+    ("admin", "api_clients", "nav.api_clients", ":material/key:", {Role.ADMIN}),
     ("admin", "audit", "nav.audit", ":material/history:", {Role.ADMIN, Role.APPROVER}),
 )
 

@@ -16,6 +16,7 @@ MESSAGES = {
     "nav.members": ("Users & roles", "用户与角色"),
     "nav.settings": ("Organisation settings", "组织设置"),
     "nav.audit": ("Audit log", "审计日志"),
+    "nav.api_clients": ("API clients", "API 客户端"),
     "nav.sign_in": ("Sign in", "登录"),
     "nav.setup": ("Set up your organisation", "设置您的组织"),
 }

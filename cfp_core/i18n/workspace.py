@@ -140,4 +140,26 @@ MESSAGES = {
                           "anyone who reaches it can edit and publish. Use only for a throw-away demo.",
                           "警告：CFP_INSECURE_PUBLIC_DEMO=1 — {address} 上的工作区没有登录保护，任何能访问者都可编辑和发布。"
                           "仅限临时演示使用。"),
+    # API clients of the disclosure server
+    "api_clients.intro": ("Customers' systems that read your published PACT footprints from the disclosure "
+                          "server (OAuth2 client credentials). The secret is shown once and stored only as a hash.",
+                          "从信息披露服务读取贵公司已发布 PACT 碳足迹的客户系统（OAuth2 客户端凭据）。"
+                          "密钥仅显示一次，系统只保存其哈希值。"),
+    "api_clients.name": ("Client name", "客户端名称"),
+    "api_clients.name_help": ("Who this is for, e.g. the customer's company and system.",
+                              "用途说明，例如客户公司及其系统名称。"),
+    "api_clients.client_id": ("Client id", "客户端 ID"),
+    "api_clients.scope": ("Products it may read", "可读取的产品"),
+    "api_clients.scope_help": ("Leave empty for every published PACT footprint of your organisation.",
+                               "留空表示可读取本组织全部已发布的 PACT 碳足迹。"),
+    "api_clients.every_product": ("every published footprint", "全部已发布碳足迹"),
+    "api_clients.active": ("active", "有效"),
+    "api_clients.revoked": ("revoked", "已吊销"),
+    "api_clients.create": ("Create a client", "创建客户端"),
+    "api_clients.create_button": ("Create client", "创建客户端"),
+    "api_clients.created": ("Client {name} created.", "已创建客户端 {name}。"),
+    "api_clients.secret_once": ("Copy the secret now and hand it over securely: it is not shown again.",
+                                "请立即复制该密钥并安全交付：它不会再次显示。"),
+    "api_clients.revoke": ("Revoke a client", "吊销客户端"),
+    "api_clients.revoke_button": ("Revoke: its secret and tokens stop working", "吊销：其密钥和令牌立即失效"),
 }

@@ -86,13 +86,24 @@ def _guard(error: sqlite3.DatabaseError, what: str, ident: str):
 
 # ---- organisations and product models -------------------------------------------------
 
-def put_organisation(db: Database, org: Organisation) -> None:
-    """Insert or replace an organisation (unchecked: call through a checked write or the seeder)."""
+def put_organisation(db: Database, org: Organisation, author: str = "") -> int:
+    """Store an organisation as a new revision (unchanged content: no new revision) and make it current;
+    return the revision number (unchecked: call through a checked write or the seeder)."""
     with write_transaction(db):
+        payload = org.model_dump(mode="json")
+        latest = _latest(db, "organisation_revisions", {"org_id": org.org_id}, None)
+        if latest is not None and latest["payload"] == canonical_json(payload):
+            return organisation_revisions(db, org.org_id)
+        revision = _append(db, "organisation_revisions", {"org_id": org.org_id}, payload, author, "")
         db.table("organisations").upsert(
-            {"org_id": org.org_id, "payload": canonical_json(org.model_dump(mode="json")), "updated_at": now()},
-            pk="org_id",
-        )
+            {"org_id": org.org_id, "payload": canonical_json(payload), "updated_at": now()}, pk="org_id")
+        return revision
+
+
+def organisation_revisions(db: Database, org_id: str) -> int:
+    """Return how many revisions an organisation's record has (0 if none)."""
+    row = next(iter(db.query("select max(revision) as r from organisation_revisions where org_id = ?", [org_id])))
+    return row["r"] or 0
 
 
 def load_organisation(db: Database, org_id: str) -> Organisation:

@@ -120,7 +120,7 @@ def bootstrap(db: Database, principal: Principal, organisation: Organisation) ->
     """
     if has_members(db):
         raise WorkspaceTaken()
-    store.put_organisation(db, organisation)
+    store.put_organisation(db, organisation, principal.label)
     _append(db, Member(org_id=organisation.org_id, member_key=_key(principal.subject, ""),
                        subject=principal.subject, email=principal.email, name=principal.name, roles=ALL_ROLES),
             principal.label)

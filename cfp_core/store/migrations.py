@@ -160,3 +160,17 @@ def i9_api_clients(db: Database) -> None:
     db.table("pcf_request_decisions").create_index(["request_id"], unique=True)
     for table in ("api_clients", "api_client_revocations", "pcf_request_decisions"):
         make_immutable(db, table)
+
+
+@migrations(name="i8_organisation_revisions")
+def organisation_revisions(db: Database) -> None:
+    """Every save of an organisation's record (legal names, address) as an append-only revision."""
+    db.table("organisation_revisions").create(
+        {"id": int, "org_id": str, "revision": int, "payload": str, "created_at": str, "author": str, "comment": str},
+        pk="id", not_null={"org_id", "revision", "payload"},
+    )
+    db.table("organisation_revisions").create_index(["org_id", "revision"], unique=True)
+    for row in db.query("select org_id, payload, updated_at from organisations"):  # what existed before
+        db.table("organisation_revisions").insert({"org_id": row["org_id"], "revision": 1, "payload": row["payload"],
+                                                   "created_at": row["updated_at"], "author": "", "comment": ""})
+    make_immutable(db, "organisation_revisions")

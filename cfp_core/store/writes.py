@@ -15,11 +15,11 @@ from cfp_core.store import db as store
 from cfp_core.store.audit import writes
 
 
-@writes(Action.SAVE_ORGANISATION, target=lambda org, result=None: org.org_id)
-def save_organisation(db: Database, principal: Principal, org: Organisation) -> None:
-    """Insert or replace the principal's own organisation. Raises ``PermissionDenied``."""
+@writes(Action.SAVE_ORGANISATION, target=lambda org, result=None: f"{org.org_id} r{result}")
+def save_organisation(db: Database, principal: Principal, org: Organisation) -> int:
+    """Store the principal's own organisation as a new revision; return its number. Raises ``PermissionDenied``."""
     require_member(principal, org.org_id)
-    store.put_organisation(db, org)
+    return store.put_organisation(db, org, principal.label)
 
 
 @writes(Action.SAVE_ORGANISATION, target=lambda settings, comment="", result=None: f"{settings.org_id} settings r{result}")

@@ -75,7 +75,7 @@ def test_each_role_sees_exactly_its_pages(seeded_db_path, roles):
     if Role.APPROVER in roles:
         expected |= {"publish", "audit"}
     if Role.ADMIN in roles:
-        expected |= {"members", "settings", "audit"}
+        expected |= {"members", "settings", "audit", "api_clients"}
     assert names == expected
     at = signed_in(user)
     assert not at.exception and at.title[0].value == "Overview"

@@ -223,3 +223,15 @@ def test_organisation_settings_are_versioned_and_default_when_unsaved(fresh_db):
     assert OrganisationSettings(org_id="acme", public_base_url="https://a.cn/").public_base_url == "https://a.cn"
     with pytest.raises(ValueError):
         OrganisationSettings(org_id="acme", public_base_url="javascript:alert(1)")
+
+
+def test_every_organisation_save_is_a_revision(seeded_db):
+    org = store.load_organisation(seeded_db, "weisidemu")
+    assert store.db.organisation_revisions(seeded_db, "weisidemu") == 1
+    principal = cli_principal("weisidemu", "tests")
+    assert store.save_organisation(seeded_db, principal, org) == 1  # unchanged: no new revision
+    renamed = Organisation.model_validate(org.model_dump() | {"name_en": "Wisdom Electronics"})
+    assert store.save_organisation(seeded_db, principal, renamed) == 2
+    assert store.load_organisation(seeded_db, "weisidemu").name_en == "Wisdom Electronics"
+    rows = list(seeded_db.query("select revision, author from organisation_revisions where org_id = 'weisidemu'"))
+    assert [r["revision"] for r in rows] == [1, 2] and rows[1]["author"].endswith("<cli:tests>")
