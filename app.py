@@ -41,5 +41,5 @@ with ui.router():
         session = auth.resolve(db)
     auth.begin(session)
     identity.identity_sidebar(session)
-    navigation = st.navigation(pages_for(session))
+    navigation = st.navigation(pages_for(session), expanded=True)
     navigation.run()

@@ -32,7 +32,7 @@ with ui.open_db() as db:
         zone = st.selectbox(ui.tr("settings.time_zone"), ZONES,
                             index=ZONES.index(settings.time_zone) if settings.time_zone in ZONES else 0)
         four_eyes = st.toggle(ui.tr("settings.four_eyes"), settings.four_eyes, help=ui.tr("settings.four_eyes_help"))
-        logo = st.file_uploader(ui.tr("settings.logo"), type=["png"], help=ui.tr("settings.logo_help"))
+        logo = st.file_uploader(ui.tr("settings.logo"), type=["png"], help=ui.tr("settings.logo_help"), max_upload_size=1)
         comment = st.text_input(ui.tr("settings.comment"), max_chars=200)
         submitted = st.form_submit_button(ui.tr("settings.save"), type="primary")
     if settings.logo_png_base64:
