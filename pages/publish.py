@@ -41,6 +41,9 @@ with ui.open_db() as db:
         st.subheader(ui.tr("review.history"))
         ui_review.request_list(requests)
 
+    if principal.can(Action.ANSWER_PCF_REQUEST):
+        ui_requests.pcf_requests_section(db)
+
     st.subheader(ui.tr("publish.snapshots"))
     snapshots = pub.list_snapshots(db, model)
     if not snapshots:
@@ -52,7 +55,6 @@ with ui.open_db() as db:
     ui_publish.public_link(db, selected)
     if principal.can(Action.WITHDRAW):
         ui_publish.withdraw_form(db, selected)
-    ui_requests.pcf_requests_section(db)
 
 st.subheader(ui.tr("publish.downloads"))
 prepared = st.session_state.get("publish_files")
