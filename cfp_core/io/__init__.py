@@ -6,6 +6,7 @@ from cfp_core.io.suppliers import (  # noqa: F401
     list_supplier_disclosures,
     mean_dqr,
     parse_disclosure,
+    read_footprints,
     save_supplier_disclosure,
 )
 from cfp_core.io.templates import (  # noqa: F401

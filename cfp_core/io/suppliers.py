@@ -20,7 +20,8 @@ from sqlite_utils import Database
 
 from cfp_core import store
 from cfp_core.access import Action, Principal
-from cfp_core.errors import ImportRejected, RowProblem, TextRejected
+from cfp_core.errors import FieldProblem, ImportRejected, TextRejected
+from cfp_core.io.pact_intake import check_document, footprints_of, path_text
 from cfp_core.store.audit import writes
 from cfp_core.text import check_text
 
@@ -40,6 +41,10 @@ class SupplierDisclosure(BaseModel):
 
     pf_id: str
     filename: str
+    company_ids: tuple[str, ...] = ()
+    preceding_pf_ids: tuple[str, ...] = ()
+    created: str = ""
+    validity_end: str | None = None
     supplier: str
     product: str
     product_ids: tuple[str, ...] = ()
@@ -61,6 +66,11 @@ class SupplierDisclosure(BaseModel):
     verified: bool = False
     boundary: str = ""  # boundaryProcessesDescription
     raw: dict[str, Any]
+
+    @property
+    def per_unit(self) -> float:
+        """kgCO2e per 1 declared unit (the declared value ÷ ``declaredUnitAmount``): 5.14 per 12 L → 0.428 per L."""
+        return self.pcf_excluding_biogenic / self.declared_amount
 
     @property
     def per_kg(self) -> float | None:
@@ -96,11 +106,11 @@ class StoredDisclosure(BaseModel):
 class _Reader:
     """Collects every problem of one document while reading its fields."""
 
-    def __init__(self, data: dict) -> None:
-        self.data, self.problems = data, []
+    def __init__(self, data: dict, row: int = 1, base: tuple = ()) -> None:
+        self.data, self.problems, self.row, self.base = data, [], row, list(base)
 
     def problem(self, path: str, value: Any, key: str, **params: Any) -> None:
-        self.problems.append(RowProblem(1, path, value, key, **params))
+        self.problems.append(FieldProblem(self.row, path_text(self.base + path.split(".")), value, key, **params))
 
     def get(self, path: str, required: bool = True) -> Any:
         node: Any = self.data
@@ -165,21 +175,40 @@ def _load_json(data: bytes, filename: str) -> dict:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportRejected([RowProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
+        raise ImportRejected([FieldProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
                              file=filename) from None
-    if not isinstance(document, dict) or not isinstance(document.get("pcf"), dict):
-        raise ImportRejected([RowProblem(1, "pcf", "", "suppliers.problem.not_pact")], file=filename)
     return document
 
 
-def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
-    """Parse one PACT ProductFootprint JSON (v3.0 or v2.x) into a ``SupplierDisclosure``.
+def read_footprints(data: bytes, filename: str) -> tuple[SupplierDisclosure, ...]:
+    """Read a PACT file (one footprint, a list/get response or a fulfilled event) through both gates.
 
-    Raises ``ImportRejected`` if the JSON is malformed, a required field is missing, a decimal does
-    not parse or is negative where PACT forbids it, a date is invalid, or a name contains markup.
+    The file is accepted whole or not at all: raises ``ImportRejected`` listing every problem of every
+    footprint (footprint number, JSON path, value, fix) — schema, prose rules, and names with markup.
     """
     document = _load_json(data, filename)
-    read = _Reader(document)
+    problems = check_document(document)
+    disclosures = []
+    for row, (base, footprint) in enumerate(footprints_of(document), start=1):
+        if not isinstance(footprint, dict) or not isinstance(footprint.get("pcf"), dict):
+            continue
+        read = _Reader(footprint, row, tuple(base))
+        disclosure = _disclosure(read, footprint, filename)
+        seen = {(p.row, p.column) for p in problems}
+        problems += [p for p in read.problems if (p.row, p.column) not in seen]
+        disclosures.append(disclosure)
+    if problems:
+        raise ImportRejected(sorted(problems, key=lambda p: (p.row, p.column)), file=filename)
+    return tuple(disclosures)
+
+
+def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
+    """Read a PACT file holding one footprint (see ``read_footprints``) and return it."""
+    return read_footprints(data, filename)[0]
+
+
+def _disclosure(read: _Reader, document: dict, filename: str) -> SupplierDisclosure | None:
+    """Map one footprint that passed the gates; None (with ``read.problems``) if a field does not read."""
     spec = read.text("specVersion") or ""
     v3 = not spec.startswith("2")
     if spec and spec[:1] not in ("2", "3"):
@@ -191,13 +220,17 @@ def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
         or read.strings("pcf.characterizationFactors"))
     fields = dict(
         pf_id=read.text("id") or "", filename=filename, supplier=read.text("companyName"),
+        company_ids=read.strings("companyIds", required=False),
+        preceding_pf_ids=read.strings("precedingPfIds", required=False),
+        created=str(read.get("created", required=False) or ""),
+        validity_end=read.date("validityPeriodEnd") if read.get("validityPeriodEnd", required=False) else None,
         product=read.text("productNameCompany", limit=400), product_ids=read.strings("productIds", required=False),
         spec_version=spec, status=read.text("status", required=False) or "Active",
         declared_unit=read.text(path["unit"]), declared_amount=read.decimal(path["amount"], sign="+"),
         mass_kg_per_unit=read.decimal("pcf.productMassPerDeclaredUnit", required=v3, sign="0+"),
-        pcf_excluding_biogenic=read.decimal(path["pcf_excl"], sign="0+"),
+        pcf_excluding_biogenic=read.decimal(path["pcf_excl"]),  # may be negative in v3
         pcf_including_biogenic=read.decimal(path["pcf_incl"], required=v3),
-        fossil_emissions=read.decimal("pcf.fossilGhgEmissions", sign="0+"),
+        fossil_emissions=read.decimal("pcf.fossilGhgEmissions", required=v3, sign="0+"),
         period_start=read.date("pcf.referencePeriodStart"), period_end=read.date("pcf.referencePeriodEnd"),
         geography=next((read.text(f"pcf.{g}", required=False) for g in (
             "geographyCountrySubdivision", "geographyCountry", "geographyRegionOrSubregion")
@@ -208,7 +241,7 @@ def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
         boundary=str(read.get("pcf.boundaryProcessesDescription", required=False) or ""), raw=document,
     )
     if read.problems:
-        raise ImportRejected(read.problems, file=filename)
+        return None
     if fields["mass_kg_per_unit"] is None and fields["declared_unit"] == "kilogram":
         fields["mass_kg_per_unit"] = 1.0
     return SupplierDisclosure(**fields)

@@ -90,11 +90,10 @@ def test_invalid_sample_names_every_field_in_both_languages():
 
 
 @pytest.mark.parametrize(("change", "column", "en", "zh"), [
-    (lambda d: d["pcf"].update(pcfExcludingBiogenicUptake="-3"), "pcf.pcfExcludingBiogenicUptake",
-     "must not be negative", "不能为负数"),
-    (lambda d: d["pcf"].update(fossilGhgEmissions="NaN"), "pcf.fossilGhgEmissions", "finite", "有限"),
-    (lambda d: d["pcf"].update(pcfIncludingBiogenicUptake="1e999"), "pcf.pcfIncludingBiogenicUptake", "finite",
-     "有限"),
+    (lambda d: d["pcf"].update(fossilGhgEmissions="-3"), "pcf.fossilGhgEmissions", "0 or more", "大于或等于 0"),
+    (lambda d: d["pcf"].update(fossilGhgEmissions="NaN"), "pcf.fossilGhgEmissions", "0 or more", "大于或等于 0"),
+    (lambda d: d["pcf"].update(pcfIncludingBiogenicUptake="1e999"), "pcf.pcfIncludingBiogenicUptake",
+     "decimal string", "十进制字符串"),
     (lambda d: d["pcf"].update(declaredUnitAmount="0"), "pcf.declaredUnitAmount", "greater than 0", "大于 0"),
     (lambda d: d["pcf"].update(referencePeriodStart="last year"), "pcf.referencePeriodStart", "ISO 8601", "ISO 8601"),
     (lambda d: d["pcf"].update(ipccCharacterizationFactors=[]), "pcf.ipccCharacterizationFactors", "list", "列表"),
