@@ -2,6 +2,7 @@
 
 MESSAGES = {
     "nav.suppliers": ("Supplier footprints", "供应商碳足迹"),
+    "suppliers.what": ("supplier disclosure", "供应商碳足迹披露"),
     # --- import problems (the JSON path is the "column") ------------------------------------
     "suppliers.problem.json": (
         "the file is not well-formed JSON ({value}). Export the PACT ProductFootprint again as UTF-8 JSON.",
@@ -297,4 +298,22 @@ MESSAGES = {
     "suppliers.col.part": ("Part", "零部件"),
     "suppliers.col.spec": ("PACT version", "PACT 版本"),
     "suppliers.col.id": ("No.", "编号"),
+    "suppliers.col.state": ("State", "状态"),
+    "suppliers.col.at": ("When (UTC)", "时间（UTC）"),
+    "suppliers.col.event": ("Event", "事件"),
+    "suppliers.col.reason": ("Reason / file", "原因 / 文件"),
+    "suppliers.col.author": ("By", "操作人"),
+    "suppliers.state.active": ("active", "有效"),
+    "suppliers.state.superseded": ("superseded by a newer version", "已被新版本取代"),
+    "suppliers.state.hidden": ("hidden", "已隐藏"),
+    "suppliers.state.retracted": ("retracted", "已撤回"),
+    "suppliers.state.restored": ("restored", "已恢复"),
+    "suppliers.state.received": ("received", "已接收"),
+    "suppliers.already": ("{file}: already stored as disclosure #{id}; nothing imported twice.",
+                          "{file}：已存储为披露 #{id}，未重复导入。"),
+    "suppliers.withdraw": ("Hide, retract or restore a disclosure", "隐藏、撤回或恢复披露"),
+    "suppliers.choose_one": ("Disclosure", "披露"),
+    "suppliers.withdraw_kind": ("Action", "操作"),
+    "suppliers.reason": ("Reason (kept in the history)", "原因（记入历史）"),
+    "suppliers.withdraw_save": ("Record", "记录"),
 }

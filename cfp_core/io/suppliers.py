@@ -3,8 +3,8 @@
 ``parse_disclosure`` reads one JSON file into a frozen ``SupplierDisclosure``; every problem is
 reported at once as ``ImportRejected`` whose rows name the JSON path of the field ("pcf.referencePeriodEnd")
 and say how to fix it. Decimal strings are parsed exactly (``Decimal`` → ``float``). Names are checked with
-the same rules as every other text (no markup, no formula triggers). Stored disclosures are append-only.
-Comparison: ``cfp_core.analysis.suppliers``.
+the same rules as every other text (no markup, no formula triggers). The gates: ``pact_intake``; the store:
+``supplier_store``; comparison: ``cfp_core.analysis.suppliers``.
 """
 
 from __future__ import annotations
@@ -16,13 +16,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlite_utils import Database
 
-from cfp_core import store
-from cfp_core.access import Action, Principal
 from cfp_core.errors import FieldProblem, ImportRejected, TextRejected
 from cfp_core.io.pact_intake import check_document, footprints_of, path_text
-from cfp_core.store.audit import writes
 from cfp_core.text import check_text
 
 # (v3 path, v2 path) of each pcf field the comparison needs.
@@ -90,17 +86,6 @@ class SupplierDisclosure(BaseModel):
     def period_label(self) -> str:
         """"2025-01-01 – 2026-01-01" (end exclusive, as in PACT)."""
         return f"{self.period_start} – {self.period_end}"
-
-
-class StoredDisclosure(BaseModel):
-    """A stored disclosure with its row id and the time it was received."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    received_at: str
-    part: str
-    disclosure: SupplierDisclosure
 
 
 class _Reader:
@@ -270,28 +255,3 @@ def mean_dqr(disclosure: SupplierDisclosure) -> float | None:
     """Return the mean of the disclosure's DQR scores (v3 range 1–5, v2 range 1–3), or None."""
     values = [value for _, value in disclosure.dqr]
     return math.fsum(values) / len(values) if values else None
-
-
-@writes(Action.IMPORT_SUPPLIER, target=lambda disclosure, part="", result=None: f"{disclosure.supplier} #{result}")
-def save_supplier_disclosure(db: Database, principal: Principal, disclosure: SupplierDisclosure, part: str = "") -> int:
-    """Append a disclosure to ``supplier_disclosures`` and return its row id (editor role; audited).
-
-    Every save appends (the same file saved twice gives two rows, with the same ``content_hash``).
-    Raises ``sqlite3.OperationalError`` if the database is locked past its busy timeout.
-    """
-    with store.write_transaction(db):
-        table = db.table("supplier_disclosures")
-        table.insert({
-            "supplier": disclosure.supplier, "product": disclosure.product, "part": part or disclosure.product,
-            "received_at": store.now(), "spec_version": disclosure.spec_version,
-            "payload": disclosure.model_dump_json(), "content_hash": store.content_hash(disclosure.raw),
-        })
-        return table.last_pk
-
-
-def list_supplier_disclosures(db: Database) -> list[StoredDisclosure]:
-    """Return every stored disclosure, oldest first."""
-    rows = db.execute(
-        "SELECT id, received_at, part, payload FROM supplier_disclosures ORDER BY id").fetchall()
-    return [StoredDisclosure(id=r[0], received_at=r[1], part=r[2] or "",
-                             disclosure=SupplierDisclosure.model_validate_json(r[3])) for r in rows]

@@ -160,3 +160,15 @@ def i9_api_clients(db: Database) -> None:
     db.table("pcf_request_decisions").create_index(["request_id"], unique=True)
     for table in ("api_clients", "api_client_revocations", "pcf_request_decisions"):
         make_immutable(db, table)
+
+
+@migrations(name="i10_supplier_events")
+def i10_supplier_events(db: Database) -> None:
+    """Hide / retract / restore events of supplier disclosures, with the reason and the author; append-only."""
+    db.table("supplier_disclosure_events").create(
+        {"id": int, "disclosure_id": int, "kind": str, "reason": str, "at": str, "author": str},
+        pk="id", not_null={"disclosure_id", "kind", "reason", "at"},
+        foreign_keys=[("disclosure_id", "supplier_disclosures", "id")],
+    )
+    db.table("supplier_disclosure_events").create_index(["disclosure_id"])
+    make_immutable(db, "supplier_disclosure_events")

@@ -200,3 +200,15 @@ def test_fuzzed_footprints_never_slip_through_the_schema(mutations, name):
         return
     assert schema_ok and not check_document(document)
     assert d.declared_amount > 0 and d.per_unit == d.pcf_excluding_biogenic / d.declared_amount
+
+
+def test_ranking_is_per_one_declared_unit():
+    from datetime import date
+
+    from cfp_core.analysis.suppliers import compare_suppliers
+
+    (twelve_litres,) = read_footprints((EXAMPLES / "example-2.json").read_bytes(), "example-2.json")
+    (one_litre,) = read_footprints((EXAMPLES / "get-footprint-response.json").read_bytes(), "get.json")
+    c = compare_suppliers([one_litre, twelve_litres], "en", today=date(2025, 6, 1))
+    assert c.basis == "per_unit" and c.ranking == (1, 0)  # 0.428 per litre ranks before 1.85 per litre
+    assert c.value(1) == pytest.approx(5.14 / 12) and c.value(0) == 1.85

@@ -21,7 +21,7 @@ from cfp_core.analysis.suppliers import (
     stored_table,
 )
 from cfp_core.errors import ImportRejected
-from cfp_core.io.suppliers import list_supplier_disclosures, mean_dqr, parse_disclosure, save_supplier_disclosure
+from cfp_core.io import list_supplier_disclosures, mean_dqr, parse_disclosure, save_supplier_disclosure
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -116,7 +116,7 @@ def test_malformed_json_and_non_pact_documents_are_rejected():
 
 def test_store_appends_and_is_immutable(fresh_db):
     first = save_supplier_disclosure(fresh_db, ADMIN, load("supplier_a_v3"), part="48V rectifier")
-    second = save_supplier_disclosure(fresh_db, ADMIN, load("supplier_a_v3"))
+    second = save_supplier_disclosure(fresh_db, ADMIN, load("supplier_b_v3"))
     assert second == first + 1
     stored = list_supplier_disclosures(fresh_db)
     assert [s.id for s in stored] == [first, second] and stored[0].part == "48V rectifier"
