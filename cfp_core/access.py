@@ -42,6 +42,7 @@ class Action(StrEnum):
     IMPORT_INVENTORIES = "import_inventories"
     SAVE_FACTOR_SET = "save_factor_set"
     IMPORT_SUPPLIER = "import_supplier"
+    WITHDRAW_SUPPLIER = "withdraw_supplier"  # hide, retract or restore a supplier disclosure (an event)
     REQUEST_PUBLICATION = "request_publication"
     APPROVE_PUBLICATION = "approve_publication"
     REJECT_PUBLICATION = "reject_publication"
@@ -58,7 +59,8 @@ class Action(StrEnum):
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.VIEWER: frozenset(),
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
-                            Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.REQUEST_PUBLICATION}),
+                            Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
+                            Action.REQUEST_PUBLICATION}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
     Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS}),

@@ -101,6 +101,12 @@ class RowProblem(CfpError, ValueError):
         return t(self.key, lang, row=self.row, column=self.column, value=_short(self.value), detail=detail)
 
 
+class FieldProblem(RowProblem):
+    """One problem at one JSON path of one footprint in an imported PACT file (``row`` = footprint number)."""
+
+    key = "error.field_problem"
+
+
 class ImmutableRecord(CfpError, PermissionError):
     """Someone tried to change or delete a published snapshot or a saved revision."""
 

@@ -13,20 +13,50 @@ ICONS = {"blocking": ":material/block:", "caution": ":material/warning:", "info"
 
 
 def upload_section(db) -> None:
-    """Upload one or more PACT files; on "import", save every valid one and show each file's problems."""
+    """Upload PACT files; on "import", store every accepted file once, show each file's problems, clear the uploader."""
+    generation = st.session_state.setdefault("suppliers_upload_generation", 0)
     files = st.file_uploader(ui.tr("suppliers.upload"), type=["json"], accept_multiple_files=True,
-                             key="suppliers_upload")
+                             key=f"suppliers_upload_{generation}")
     part = st.text_input(ui.tr("suppliers.part"), key="suppliers_part")
+    for message in st.session_state.pop("suppliers_import_messages", []):
+        st.success(ui.md(message))
     if not st.button(ui.tr("suppliers.save"), key="suppliers_save", disabled=not files):
         return
+    messages, failed = [], False
     for file in files or []:
         try:
-            disclosure = cfp_io.parse_disclosure(file.getvalue(), file.name)
-            new_id = cfp_io.save_supplier_disclosure(db, ui.principal(db), disclosure, part.strip())
-            st.success(ui.md(ui.tr("suppliers.saved", file=file.name, id=new_id)))
+            disclosures = cfp_io.read_footprints(file.getvalue(), file.name)
+            for new_id, is_new in cfp_io.import_supplier_file(db, ui.principal(db), disclosures, part.strip()):
+                messages.append(ui.tr("suppliers.saved" if is_new else "suppliers.already", file=file.name, id=new_id))
         except ui.EXPECTED_ERRORS as error:  # one file's problems never stop the others
-            st.markdown(ui.md(ui.tr("suppliers.file_error", file=file.name)))
+            failed = True
+            st.error(ui.md(ui.tr("suppliers.file_error", file=file.name)))
             ui.show_error(error)
+    if not failed:  # clear the uploader, so a later click does not import the same files again
+        st.session_state["suppliers_import_messages"] = messages
+        st.session_state["suppliers_upload_generation"] = generation + 1
+        st.rerun()
+    for message in messages:
+        st.success(ui.md(message))
+
+
+def withdraw_section(db, stored) -> None:
+    """Hide, retract or restore a stored disclosure: an event with a reason; nothing is deleted."""
+    with st.expander(ui.tr("suppliers.withdraw")):
+        by_id = {s.id: s for s in stored}
+        chosen = st.selectbox(ui.tr("suppliers.choose_one"), list(by_id), key="suppliers_withdraw_id",
+                              format_func=lambda i: supplier_compare.stored_label(by_id[i]))
+        kinds = {ui.tr(f"suppliers.state.{k}"): k for k in cfp_io.EVENT_KINDS}
+        kind = kinds[st.radio(ui.tr("suppliers.withdraw_kind"), list(kinds), horizontal=True,
+                              key=f"suppliers_withdraw_kind_{ui.lang()}")]
+        reason = st.text_input(ui.tr("suppliers.reason"), key="suppliers_withdraw_reason")
+        if st.button(ui.tr("suppliers.withdraw_save"), key="suppliers_withdraw_save"):
+            with ui.stop_on_error():
+                cfp_io.mark_supplier_disclosure(db, ui.principal(db), chosen, kind, reason)
+                st.rerun()
+        if chosen is not None:
+            st.dataframe(supplier_compare.history_table(by_id[chosen], ui.lang()), hide_index=True,
+                         key="suppliers_history")
 
 
 def findings_section(comparison) -> None:
@@ -73,9 +103,12 @@ st.caption(ui.tr("suppliers.intro"))
 with ui.open_db() as db:
     upload_section(db)
     stored = cfp_io.list_supplier_disclosures(db)
-st.subheader(ui.tr("suppliers.stored"))
-if not stored:
-    st.info(ui.tr("suppliers.none"))
-else:
-    st.dataframe(supplier_compare.stored_table(stored, ui.lang()), hide_index=True, key="suppliers_stored")
-    comparison_section(stored)
+    st.subheader(ui.tr("suppliers.stored"))
+    if not stored:
+        st.info(ui.tr("suppliers.none"))
+    else:
+        st.dataframe(supplier_compare.stored_table(stored, ui.lang()), hide_index=True, key="suppliers_stored")
+        withdraw_section(db, stored)
+visible = [s for s in stored if s.visible]
+if visible:
+    comparison_section(visible)

@@ -66,7 +66,7 @@ class SupplierComparison(BaseModel):
     def value(self, index: int) -> float | None:
         """Return the value compared on the comparison's basis (per declared unit or per kg)."""
         d = self.disclosures[index]
-        return d.per_kg if self.basis == "per_kg" else d.pcf_excluding_biogenic
+        return d.per_kg if self.basis == "per_kg" else d.per_unit
 
 
 def _years_between(start: str, end: str) -> float:
@@ -132,7 +132,7 @@ def compare_suppliers(disclosures: Sequence[SupplierDisclosure], lang: str = "zh
         findings += _own_findings(i, d, today)
     blocked = {f.index for f in findings if f.severity == BLOCKING}
     comparable = [i for i in range(len(items)) if i not in blocked]
-    value = (lambda i: items[i].per_kg) if basis == "per_kg" else (lambda i: items[i].pcf_excluding_biogenic)
+    value = (lambda i: items[i].per_kg) if basis == "per_kg" else (lambda i: items[i].per_unit)  # ÷ declaredUnitAmount
     ranking = tuple(sorted(comparable, key=value))
     return SupplierComparison(disclosures=items, baseline=baseline, basis=basis, findings=tuple(findings),
                               ranking=ranking, excluded=tuple(sorted(blocked)), lang=lang)
@@ -143,7 +143,7 @@ def comparison_table(comparison: SupplierComparison, lang: str = "zh") -> pd.Dat
     rank = {index: n + 1 for n, index in enumerate(comparison.ranking)}
     rows = []
     for i, d in enumerate(comparison.disclosures):
-        rows.append([d.supplier, d.product, d.pcf_excluding_biogenic, d.per_kg, _unit(d, lang), d.period_label,
+        rows.append([d.supplier, d.product, d.per_unit, d.per_kg, _unit(d, lang), d.period_label,
                      "/".join(d.gwp_sets), ", ".join(d.standards), d.primary_data_share, mean_dqr(d),
                      t("suppliers.yes" if d.verified else "suppliers.no", lang), rank.get(i)])
     frame = pd.DataFrame(rows, columns=[t(f"suppliers.col.{c}", lang) for c in _COLUMNS])
@@ -179,8 +179,9 @@ def comparison_chart(comparison: SupplierComparison, lang: str = "zh") -> alt.Ch
 
 def stored_table(stored: Sequence, lang: str = "zh") -> pd.DataFrame:
     """Return the list of stored disclosures (``StoredDisclosure``) with localized headers."""
-    columns = ("id", "supplier", "product", "part", "spec", "received")
-    rows = [[s.id, s.disclosure.supplier, s.disclosure.product, s.part, s.disclosure.spec_version, s.received_at]
+    columns = ("id", "supplier", "product", "part", "spec", "received", "state")
+    rows = [[s.id, s.disclosure.supplier, s.disclosure.product, s.part, s.disclosure.spec_version, s.received_at,
+             t(f"suppliers.state.{s.state}", lang) + (f" → #{s.superseded_by}" if s.superseded_by else "")]
             for s in stored]
     return pd.DataFrame(rows, columns=[t(f"suppliers.col.{c}", lang) for c in columns])
 
@@ -189,3 +190,12 @@ def stored_label(stored) -> str:
     """Return "#3 supplier — product (period)" for choosing a stored disclosure."""
     d = stored.disclosure
     return f"#{stored.id} {d.supplier} — {d.product[:40]} ({d.period_label})"
+
+
+def history_table(stored, lang: str = "zh") -> pd.DataFrame:
+    """Return one stored disclosure's history (received, hidden, retracted, restored) with localized headers."""
+    from cfp_core.io import disclosure_history
+
+    rows = [[h["at"], t(f"suppliers.state.{h['kind']}", lang), h["reason"], h["author"]]
+            for h in disclosure_history(stored)]
+    return pd.DataFrame(rows, columns=[t(f"suppliers.col.{c}", lang) for c in ("at", "event", "reason", "author")])

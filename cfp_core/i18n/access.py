@@ -21,6 +21,7 @@ MESSAGES = {
     "action.import_inventories": ("import inventories", "导入清单"),
     "action.save_factor_set": ("save a factor set", "保存因子集"),
     "action.import_supplier": ("import a supplier footprint", "导入供应商碳足迹"),
+    "action.withdraw_supplier": ("hide, retract or restore a supplier footprint", "隐藏、撤回或恢复供应商碳足迹"),
     "action.request_publication": ("request publication", "提交发布申请"),
     "action.approve_publication": ("approve a publication", "批准发布"),
     "action.reject_publication": ("reject a publication", "驳回发布申请"),

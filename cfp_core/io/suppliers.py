@@ -3,8 +3,8 @@
 ``parse_disclosure`` reads one JSON file into a frozen ``SupplierDisclosure``; every problem is
 reported at once as ``ImportRejected`` whose rows name the JSON path of the field ("pcf.referencePeriodEnd")
 and say how to fix it. Decimal strings are parsed exactly (``Decimal`` → ``float``). Names are checked with
-the same rules as every other text (no markup, no formula triggers). Stored disclosures are append-only.
-Comparison: ``cfp_core.analysis.suppliers``.
+the same rules as every other text (no markup, no formula triggers). The gates: ``pact_intake``; the store:
+``supplier_store``; comparison: ``cfp_core.analysis.suppliers``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlite_utils import Database
 
-from cfp_core import store
-from cfp_core.access import Action, Principal
-from cfp_core.errors import ImportRejected, RowProblem, TextRejected
-from cfp_core.store.audit import writes
+from cfp_core.errors import FieldProblem, ImportRejected, TextRejected
+from cfp_core.io.pact_intake import check_document, footprints_of, path_text
 from cfp_core.text import check_text
 
 # (v3 path, v2 path) of each pcf field the comparison needs.
@@ -40,6 +37,10 @@ class SupplierDisclosure(BaseModel):
 
     pf_id: str
     filename: str
+    company_ids: tuple[str, ...] = ()
+    preceding_pf_ids: tuple[str, ...] = ()
+    created: str = ""
+    validity_end: str | None = None
     supplier: str
     product: str
     product_ids: tuple[str, ...] = ()
@@ -63,6 +64,11 @@ class SupplierDisclosure(BaseModel):
     raw: dict[str, Any]
 
     @property
+    def per_unit(self) -> float:
+        """kgCO2e per 1 declared unit (the declared value ÷ ``declaredUnitAmount``): 5.14 per 12 L → 0.428 per L."""
+        return self.pcf_excluding_biogenic / self.declared_amount
+
+    @property
     def per_kg(self) -> float | None:
         """kgCO2e per kilogram of product, when the mass per declared unit is known and positive."""
         if not self.mass_kg_per_unit:
@@ -82,25 +88,14 @@ class SupplierDisclosure(BaseModel):
         return f"{self.period_start} – {self.period_end}"
 
 
-class StoredDisclosure(BaseModel):
-    """A stored disclosure with its row id and the time it was received."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: int
-    received_at: str
-    part: str
-    disclosure: SupplierDisclosure
-
-
 class _Reader:
     """Collects every problem of one document while reading its fields."""
 
-    def __init__(self, data: dict) -> None:
-        self.data, self.problems = data, []
+    def __init__(self, data: dict, row: int = 1, base: tuple = ()) -> None:
+        self.data, self.problems, self.row, self.base = data, [], row, list(base)
 
     def problem(self, path: str, value: Any, key: str, **params: Any) -> None:
-        self.problems.append(RowProblem(1, path, value, key, **params))
+        self.problems.append(FieldProblem(self.row, path_text(self.base + path.split(".")), value, key, **params))
 
     def get(self, path: str, required: bool = True) -> Any:
         node: Any = self.data
@@ -165,21 +160,40 @@ def _load_json(data: bytes, filename: str) -> dict:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportRejected([RowProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
+        raise ImportRejected([FieldProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
                              file=filename) from None
-    if not isinstance(document, dict) or not isinstance(document.get("pcf"), dict):
-        raise ImportRejected([RowProblem(1, "pcf", "", "suppliers.problem.not_pact")], file=filename)
     return document
 
 
-def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
-    """Parse one PACT ProductFootprint JSON (v3.0 or v2.x) into a ``SupplierDisclosure``.
+def read_footprints(data: bytes, filename: str) -> tuple[SupplierDisclosure, ...]:
+    """Read a PACT file (one footprint, a list/get response or a fulfilled event) through both gates.
 
-    Raises ``ImportRejected`` if the JSON is malformed, a required field is missing, a decimal does
-    not parse or is negative where PACT forbids it, a date is invalid, or a name contains markup.
+    The file is accepted whole or not at all: raises ``ImportRejected`` listing every problem of every
+    footprint (footprint number, JSON path, value, fix) — schema, prose rules, and names with markup.
     """
     document = _load_json(data, filename)
-    read = _Reader(document)
+    problems = check_document(document)
+    disclosures = []
+    for row, (base, footprint) in enumerate(footprints_of(document), start=1):
+        if not isinstance(footprint, dict) or not isinstance(footprint.get("pcf"), dict):
+            continue
+        read = _Reader(footprint, row, tuple(base))
+        disclosure = _disclosure(read, footprint, filename)
+        seen = {(p.row, p.column) for p in problems}
+        problems += [p for p in read.problems if (p.row, p.column) not in seen]
+        disclosures.append(disclosure)
+    if problems:
+        raise ImportRejected(sorted(problems, key=lambda p: (p.row, p.column)), file=filename)
+    return tuple(disclosures)
+
+
+def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
+    """Read a PACT file holding one footprint (see ``read_footprints``) and return it."""
+    return read_footprints(data, filename)[0]
+
+
+def _disclosure(read: _Reader, document: dict, filename: str) -> SupplierDisclosure | None:
+    """Map one footprint that passed the gates; None (with ``read.problems``) if a field does not read."""
     spec = read.text("specVersion") or ""
     v3 = not spec.startswith("2")
     if spec and spec[:1] not in ("2", "3"):
@@ -191,13 +205,17 @@ def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
         or read.strings("pcf.characterizationFactors"))
     fields = dict(
         pf_id=read.text("id") or "", filename=filename, supplier=read.text("companyName"),
+        company_ids=read.strings("companyIds", required=False),
+        preceding_pf_ids=read.strings("precedingPfIds", required=False),
+        created=str(read.get("created", required=False) or ""),
+        validity_end=read.date("validityPeriodEnd") if read.get("validityPeriodEnd", required=False) else None,
         product=read.text("productNameCompany", limit=400), product_ids=read.strings("productIds", required=False),
         spec_version=spec, status=read.text("status", required=False) or "Active",
         declared_unit=read.text(path["unit"]), declared_amount=read.decimal(path["amount"], sign="+"),
         mass_kg_per_unit=read.decimal("pcf.productMassPerDeclaredUnit", required=v3, sign="0+"),
-        pcf_excluding_biogenic=read.decimal(path["pcf_excl"], sign="0+"),
+        pcf_excluding_biogenic=read.decimal(path["pcf_excl"]),  # may be negative in v3
         pcf_including_biogenic=read.decimal(path["pcf_incl"], required=v3),
-        fossil_emissions=read.decimal("pcf.fossilGhgEmissions", sign="0+"),
+        fossil_emissions=read.decimal("pcf.fossilGhgEmissions", required=v3, sign="0+"),
         period_start=read.date("pcf.referencePeriodStart"), period_end=read.date("pcf.referencePeriodEnd"),
         geography=next((read.text(f"pcf.{g}", required=False) for g in (
             "geographyCountrySubdivision", "geographyCountry", "geographyRegionOrSubregion")
@@ -208,7 +226,7 @@ def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
         boundary=str(read.get("pcf.boundaryProcessesDescription", required=False) or ""), raw=document,
     )
     if read.problems:
-        raise ImportRejected(read.problems, file=filename)
+        return None
     if fields["mass_kg_per_unit"] is None and fields["declared_unit"] == "kilogram":
         fields["mass_kg_per_unit"] = 1.0
     return SupplierDisclosure(**fields)
@@ -237,28 +255,3 @@ def mean_dqr(disclosure: SupplierDisclosure) -> float | None:
     """Return the mean of the disclosure's DQR scores (v3 range 1–5, v2 range 1–3), or None."""
     values = [value for _, value in disclosure.dqr]
     return math.fsum(values) / len(values) if values else None
-
-
-@writes(Action.IMPORT_SUPPLIER, target=lambda disclosure, part="", result=None: f"{disclosure.supplier} #{result}")
-def save_supplier_disclosure(db: Database, principal: Principal, disclosure: SupplierDisclosure, part: str = "") -> int:
-    """Append a disclosure to ``supplier_disclosures`` and return its row id (editor role; audited).
-
-    Every save appends (the same file saved twice gives two rows, with the same ``content_hash``).
-    Raises ``sqlite3.OperationalError`` if the database is locked past its busy timeout.
-    """
-    with store.write_transaction(db):
-        table = db.table("supplier_disclosures")
-        table.insert({
-            "supplier": disclosure.supplier, "product": disclosure.product, "part": part or disclosure.product,
-            "received_at": store.now(), "spec_version": disclosure.spec_version,
-            "payload": disclosure.model_dump_json(), "content_hash": store.content_hash(disclosure.raw),
-        })
-        return table.last_pk
-
-
-def list_supplier_disclosures(db: Database) -> list[StoredDisclosure]:
-    """Return every stored disclosure, oldest first."""
-    rows = db.execute(
-        "SELECT id, received_at, part, payload FROM supplier_disclosures ORDER BY id").fetchall()
-    return [StoredDisclosure(id=r[0], received_at=r[1], part=r[2] or "",
-                             disclosure=SupplierDisclosure.model_validate_json(r[3])) for r in rows]

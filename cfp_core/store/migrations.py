@@ -174,3 +174,15 @@ def organisation_revisions(db: Database) -> None:
         db.table("organisation_revisions").insert({"org_id": row["org_id"], "revision": 1, "payload": row["payload"],
                                                    "created_at": row["updated_at"], "author": "", "comment": ""})
     make_immutable(db, "organisation_revisions")
+
+
+@migrations(name="i10_supplier_events")
+def i10_supplier_events(db: Database) -> None:
+    """Hide / retract / restore events of supplier disclosures, with the reason and the author; append-only."""
+    db.table("supplier_disclosure_events").create(
+        {"id": int, "disclosure_id": int, "kind": str, "reason": str, "at": str, "author": str},
+        pk="id", not_null={"disclosure_id", "kind", "reason", "at"},
+        foreign_keys=[("disclosure_id", "supplier_disclosures", "id")],
+    )
+    db.table("supplier_disclosure_events").create_index(["disclosure_id"])
+    make_immutable(db, "supplier_disclosure_events")

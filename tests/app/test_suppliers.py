@@ -10,7 +10,7 @@ import pytest
 from cfp_core import store
 from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.i18n import t
-from cfp_core.io.suppliers import parse_disclosure, save_supplier_disclosure
+from cfp_core.io import parse_disclosure, save_supplier_disclosure
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -42,7 +42,7 @@ def test_comparison_table_findings_and_chart(page_app, lang):
     assert not at.exception
     stored = at.dataframe[0].value
     assert len(stored) == 4
-    table = at.dataframe[1].value
+    table = at.dataframe[2].value
     assert list(table.columns)[0] == t("suppliers.col.supplier", lang)
     assert list(table.iloc[:, 0]) == ["华东电源科技有限公司", "Northwind Power Ltd", "岭南能源设备有限公司", "Kilo Parts GmbH"]
     assert table.iloc[0, 2] == 26.962826674016668
@@ -63,7 +63,7 @@ def test_changing_baseline_and_subset(page_app):
     at.multiselect(key="suppliers_choose").set_value(ids[1:]).run()
     at.selectbox(key="suppliers_baseline").set_value(ids[2]).run()
     assert not at.exception
-    table = at.dataframe[1].value
+    table = at.dataframe[2].value
     assert list(table["Supplier"]) == ["Northwind Power Ltd", "Old Mill Electric Co"]
     assert at.caption[-1].value == t("suppliers.basis.per_unit", "en")
     assert any(t("suppliers.finding.deprecated", "en") in e.value for e in at.error)

@@ -27,7 +27,7 @@ from cfp_core.access import (
 )
 from cfp_core.editor import save_edited_inventory
 from cfp_core.errors import PermissionDenied
-from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
+from cfp_core.io import import_inventories, mark_supplier_disclosure, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
 from cfp_core.models import Organisation, OrganisationSettings, ProductModel
 from cfp_core.publish import (
@@ -57,6 +57,14 @@ def _custom_set():
 
 
 # (write function name, action, call(db, principal)) — every write the core performs
+def _supplier_row(db, principal) -> int:
+    """A stored disclosure to hide (stored only when the principal may hide it, so a refusal writes nothing)."""
+    if principal is None or not principal.can(Action.WITHDRAW_SUPPLIER):
+        return 1
+    return save_supplier_disclosure(db, cli_principal("weisidemu", "tests"),
+                                    parse_disclosure(SUPPLIER.read_bytes(), SUPPLIER.name))
+
+
 WRITES = {
     "store.save_organisation": (Action.SAVE_ORGANISATION, lambda db, p: store.save_organisation(
         db, p, Organisation(org_id=ORG, name_zh="浙江威斯得姆电子有限公司", name_en="renamed"))),
@@ -71,6 +79,8 @@ WRITES = {
         db, p, [store.load_inventory(db, *WS)])),
     "io.save_supplier_disclosure": (Action.IMPORT_SUPPLIER, lambda db, p: save_supplier_disclosure(
         db, p, parse_disclosure(SUPPLIER.read_bytes(), SUPPLIER.name))),
+    "io.mark_supplier_disclosure": (Action.WITHDRAW_SUPPLIER, lambda db, p: mark_supplier_disclosure(
+        db, p, _supplier_row(db, p), "hidden", "typo")),
     "editor.save_edited_inventory": (Action.SAVE_INVENTORY, lambda db, p: save_edited_inventory(
         db, p, store.load_inventory(db, *WS), WS[0], store.load_inventory(db, *WS).period,
         store.load_inventory(db, *WS).lines[:-1])),
@@ -158,7 +168,8 @@ def test_no_write_without_a_principal_and_none_for_another_organisation(seeded_d
     _, call = WRITES[name]
     with pytest.raises(PermissionDenied):
         call(seeded_db, None)
-    if name not in ("store.save_factor_set", "io.save_supplier_disclosure", "store.bootstrap", "store.set_member"):
+    if name not in ("store.save_factor_set", "io.save_supplier_disclosure", "io.mark_supplier_disclosure",
+                    "store.bootstrap", "store.set_member"):
         # shared library, own intake; bootstrap and set_member write the principal's own organisation only
         with pytest.raises(PermissionDenied):
             call(seeded_db, member(*ALL_ROLES, org="other-company"))
