@@ -21,15 +21,18 @@ with ui.open_db() as db:
         st.code(fresh["secret"], language=None)
     clients = [c for c in store.list_api_clients(db) if c.org_id == principal.org_id]
     every = ui.tr("api_clients.every_product")
-    st.dataframe(pd.DataFrame([{"name": c.name, "client_id": c.client_id,
-                                "scope": every if c.products is None else ", ".join(c.products),
-                                "created": c.created, "by": c.author,
-                                "state": ui.tr("api_clients.revoked" if c.revoked else "api_clients.active")}
-                               for c in clients], columns=["name", "client_id", "scope", "created", "by", "state"]),
-                 hide_index=True, key="api_clients_table", column_config={
-                     "name": ui.tr("api_clients.name"), "client_id": ui.tr("api_clients.client_id"),
-                     "scope": ui.tr("api_clients.scope"), "created": ui.tr("members.since"),
-                     "by": ui.tr("members.by"), "state": ui.tr("publish.col.status")})
+    if not clients:
+        st.info(ui.tr("api_clients.none"))
+    else:
+        st.dataframe(pd.DataFrame([{"name": c.name, "client_id": c.client_id,
+                                    "scope": every if c.products is None else ", ".join(c.products),
+                                    "created": c.created, "by": c.author,
+                                    "state": ui.tr("api_clients.revoked" if c.revoked else "api_clients.active")}
+                                   for c in clients], columns=["name", "client_id", "scope", "created", "by", "state"]),
+                     hide_index=True, key="api_clients_table", placeholder="—", column_config={
+                         "name": ui.tr("api_clients.name"), "client_id": ui.tr("api_clients.client_id"),
+                         "scope": ui.tr("api_clients.scope"), "created": ui.tr("members.since"),
+                         "by": ui.tr("members.by"), "state": ui.tr("publish.col.status")})
 
     st.subheader(ui.tr("api_clients.create"))
     products = [p.model_code for p in store.list_products(db) if p.org_id == principal.org_id]

@@ -30,8 +30,12 @@ with ui.open_db() as db:
 
 frame = analysis.audit.audit_frame(events, tz, ui.lang())
 st.caption(ui.tr("audit.shown", count=len(frame), tz=str(tz)))
-st.dataframe(frame, hide_index=True, key="audit_table", column_config={
-    "at": ui.tr("audit.col.at"), "principal": ui.tr("audit.col.who"), "kind": ui.tr("audit.col.kind"),
-    "action": ui.tr("audit.col.action"), "target": ui.tr("audit.col.target"), "detail": ui.tr("audit.col.detail")})
+if frame.empty:
+    st.info(ui.tr("audit.none"))
+else:
+    st.dataframe(frame, hide_index=True, key="audit_table", column_config={
+        "at": ui.tr("audit.col.at"), "principal": ui.tr("audit.col.who"), "kind": ui.tr("audit.col.kind"),
+        "action": ui.tr("audit.col.action"), "target": ui.tr("audit.col.target"),
+        "detail": ui.tr("audit.col.detail")})
 st.download_button(ui.tr("label.download_csv"), lambda: analysis.frame_csv(frame), file_name="audit_log.csv",
                    mime="text/csv", key="audit_csv", icon=":material/download:", on_click="ignore")

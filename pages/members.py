@@ -32,13 +32,16 @@ with ui.open_db() as db:
     principal = ui.principal(db)
     members = store.list_members(db, principal.org_id)
     st.subheader(ui.tr("members.current"))
-    st.dataframe(pd.DataFrame([{"email": m.email, "name": m.name, "subject": m.subject or ui.tr("members.pending"),
-                                "roles": role_names(m.roles), "at": m.at, "by": m.by} for m in members],
-                              columns=["email", "name", "subject", "roles", "at", "by"]),
-                 hide_index=True, key="members_table", column_config={
-                     "email": ui.tr("members.email"), "name": ui.tr("members.name"),
-                     "subject": ui.tr("members.subject"), "roles": ui.tr("members.roles"),
-                     "at": ui.tr("members.since"), "by": ui.tr("members.by")})
+    if not members:
+        st.info(ui.tr("members.none"))
+    else:
+        st.dataframe(pd.DataFrame([{"email": m.email, "name": m.name, "subject": m.subject or ui.tr("members.pending"),
+                                    "roles": role_names(m.roles), "at": m.at, "by": m.by} for m in members],
+                                  columns=["email", "name", "subject", "roles", "at", "by"]),
+                     hide_index=True, key="members_table", column_config={
+                         "email": ui.tr("members.email"), "name": ui.tr("members.name"),
+                         "subject": ui.tr("members.subject"), "roles": ui.tr("members.roles"),
+                         "at": ui.tr("members.since"), "by": ui.tr("members.by")})
 
     st.subheader(ui.tr("members.add"))
     with st.form("member_add"):

@@ -162,4 +162,8 @@ MESSAGES = {
                                 "请立即复制该密钥并安全交付：它不会再次显示。"),
     "api_clients.revoke": ("Revoke a client", "吊销客户端"),
     "api_clients.revoke_button": ("Revoke: its secret and tokens stop working", "吊销：其密钥和令牌立即失效"),
+    "members.none": ("Nobody has been added yet.", "尚未添加任何成员。"),
+    "api_clients.none": ("No API client yet: create one for each customer system below.",
+                         "尚无 API 客户端：请在下方为每个客户系统创建一个。"),
+    "audit.none": ("No event matches these filters.", "没有符合筛选条件的记录。"),
 }
