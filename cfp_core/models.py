@@ -161,7 +161,7 @@ class ActivityLine(Frozen):
     unit: UnitName
     factor_ref: str | None = None  # factor key ("electricity.cn.national") or id
     custom_factor: CustomFactor | None = None
-    data_source: DataSourceType = DataSourceType.PRIMARY_MEASURED
+    data_source: DataSourceType  # no default: a line claims primary data only if someone said so
     pedigree: Pedigree | None = None
     printed_amount: float | None = None  # the amount as printed in a source document
     note: LongText = ""

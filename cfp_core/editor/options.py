@@ -29,8 +29,10 @@ def unit_options() -> list[str]:
 def unit_label(unit: str, lang: str) -> str:
     """Return how a canonical unit is shown: "kWh" in English, "kWh（千瓦时）" in Chinese, "台" for piece.
 
-    Raises ``KeyError`` for a unit outside ``units.UNITS``.
+    A unit outside ``units.UNITS`` (a pint unit such as "pound") is shown as stored.
     """
+    if unit not in units.UNITS:
+        return unit
     english, chinese = t(f"unit.{unit}", "en"), t(f"unit.{unit}", "zh")
     if lang == "en":
         return english

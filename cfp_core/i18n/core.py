@@ -41,6 +41,7 @@ MESSAGES = {
     "unit.Nm3": ("Nm³", "标准立方米"),
     "unit.tkm": ("t·km", "吨公里"),
     "unit.kgkm": ("kg·km", "千克公里"),
+    "unit.m2": ("m²", "平方米"),
     "unit.piece": ("piece", "台"),
     "unit.kgco2e": ("kgCO₂e", "kgCO₂e"),
     "unit.per_declared_unit": ("kgCO₂e per {unit}", "kgCO₂e/{unit}"),
@@ -77,8 +78,10 @@ MESSAGES = {
     # Errors
     "error.generic": ("Something went wrong.", "出现错误。"),
     "error.unknown_unit": (
-        "Unknown unit '{unit}'{where}. Use one of: {choices}.",
-        "未知单位“{unit}”{where}。请使用：{choices}。",
+        "Unknown unit '{unit}'{where}. Closest known units: {choices}. Any unit with SI prefixes or an "
+        "imperial/US unit is accepted (GWh, TJ, lb, short_ton, US_gallon, mile, therm, t·km …).",
+        "未知单位“{unit}”{where}。最接近的已知单位：{choices}。可使用任何带国际单位制词头的单位或英制/美制单位"
+        "（如 GWh、TJ、lb、short_ton、US_gallon、mile、therm、吨公里 …）。",
     ),
     "error.unit_mismatch": (
         "{where}amount in '{line_unit}' cannot be used with factor '{factor_id}', which is per "

@@ -30,7 +30,7 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
 )
 OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
-REQUIRED_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS[:7]
+REQUIRED_COLUMNS: tuple[str, ...] = (*TEMPLATE_COLUMNS[:7], "data_source_type")  # no default data source
 MAX_ROWS = 100_000
 INVENTORY_SHEET = "inventory"
 IGNORED_SHEETS = frozenset({"instructions", "说明", "lists"})

@@ -38,7 +38,7 @@ SET_B = SET_A.with_factors("hand-b", "手算B", [factor("b_elec", "electricity.t
 
 
 def line(stage, activity, amount, unit, ref=None, **kw):
-    return ActivityLine(stage=stage, activity=activity, amount=amount, unit=unit, factor_ref=ref, **kw)
+    return ActivityLine(stage=stage, activity=activity, amount=amount, unit=unit, factor_ref=ref, **({"data_source": "primary_measured"} | kw))
 
 
 def inventory(code, year, *lines, illustrative=False):

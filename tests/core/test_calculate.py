@@ -32,7 +32,7 @@ HAND_SET = FactorSet(set_id="hand-test", name_zh="手算测试", factors=(
 
 
 def line(stage, activity, amount, unit, ref=None, **kw):
-    return ActivityLine(stage=stage, activity=activity, amount=amount, unit=unit, factor_ref=ref, **kw)
+    return ActivityLine(stage=stage, activity=activity, amount=amount, unit=unit, factor_ref=ref, **({"data_source": "primary_measured"} | kw))
 
 
 def inventory(*lines, code="HAND-1"):

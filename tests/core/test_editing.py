@@ -62,7 +62,7 @@ def test_factor_options_filter_by_unit_including_ncv_conversions(set_2024):
 
 def test_custom_factors_of_the_base_lines_are_offered(set_2024):
     custom = CustomFactor(value=2.5, unit="kg", source="Supplier EPD 2025")
-    line = ActivityLine(stage="raw_material_acquisition", activity="Steel", amount=3, unit="kg", custom_factor=custom)
+    line = ActivityLine(data_source="primary_measured", stage="raw_material_acquisition", activity="Steel", amount=3, unit="kg", custom_factor=custom)
     options = editing.factor_options(set_2024, "en", base_lines=[line])
     assert "Custom: Supplier EPD 2025 · 2.5 kgCO2e/kg" in options
 
@@ -110,7 +110,7 @@ def test_a_new_row_is_converted(frame, set_2024):
 
 def test_changing_the_amount_drops_the_printed_amount_but_keeps_pedigree(set_2024):
     pedigree = Pedigree(reliability=1, completeness=2, temporal=1, geographical=1, technological=2)
-    line = ActivityLine(stage="production", activity="Power", amount=5, unit="kWh", factor_ref="electricity.cn.national",
+    line = ActivityLine(data_source="primary_measured", stage="production", activity="Power", amount=5, unit="kWh", factor_ref="electricity.cn.national",
                         printed_amount=5.0, pedigree=pedigree)
     frame = editing.lines_to_frame([line], "en", set_2024)
     frame.loc[0, "amount"] = 6.0

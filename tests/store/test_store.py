@@ -160,7 +160,7 @@ def _save_many(path: str, tag: str, barrier) -> None:
     barrier.wait()
     for n in range(WRITES_PER_PROCESS):
         inventory = Inventory(model_code="RACE-1", period=ReportingPeriod.year(2025), note=f"{tag}-{n}", lines=(
-            ActivityLine(stage="production", activity="电力", amount=n + 1, unit="kWh",
+            ActivityLine(data_source="primary_measured", stage="production", activity="电力", amount=n + 1, unit="kWh",
                          factor_ref="electricity.cn.national"),))
         store.save_inventory(db, cli_principal("weisidemu", tag), inventory)
     db.close()
