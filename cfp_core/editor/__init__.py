@@ -25,17 +25,28 @@ from cfp_core.editor.revisions import (  # noqa: F401
     revision_history_frame,
     save_edited_inventory,
 )
-from cfp_core.editor.session import EditorState, Review, editor_frame, editor_state, review_edits  # noqa: F401
+from cfp_core.editor.session import (  # noqa: F401
+    EditorState,
+    Review,
+    draft_of,
+    draft_table,
+    editor_frame,
+    editor_state,
+    has_unsaved_edits,
+    review_edits,
+)
 from cfp_core.editor.table import (  # noqa: F401
     COLUMN_LABELS,
     EDITOR_COLUMNS,
     ORIGIN,
     Preview,
     RowIssue,
+    amount_text,
     column_label,
     frame_to_lines,
     lines_to_frame,
     numbered_lines,
+    parse_amount,
     preview_footprint,
     row_issue,
 )

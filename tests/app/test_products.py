@@ -191,3 +191,83 @@ def test_import_of_a_bad_file_lists_row_problems(page_app, seeded_db_path, lang,
     assert not at.exception
     assert head in at.error[0].value and ("第 2 行" in at.error[0].value or "Row 2" in at.error[0].value)
     assert store.latest_revision(db, WS, "2025") == 1
+
+
+# ---- #11: the editor never drops, coerces or loses ---------------------------------------------
+
+NEW_ROW = {"stage": "Production", "amount": "40", "unit": "kWh",
+           "factor": "China national average electricity carbon-footprint factor 2024 · 0.5777 kgCO2e/kWh",
+           "data_source": "Primary, measured"}
+
+
+def draft(at) -> list[dict]:
+    """The table as the session keeps it (AppTest shows a data editor's input, not its edited value)."""
+    [kept] = at.session_state["drafts"].values()
+    return kept["current"]
+
+
+def test_a_row_without_an_activity_is_kept_and_named_not_dropped(page_app):
+    at = open_ws(page_app, "en")
+    edit(at, added_rows=[NEW_ROW])  # everything but the activity: 23.1 kgCO2e must not vanish silently
+    message = at.error[0].value
+    assert "Row 7, column 'Activity'" in message and "Name the activity" in message
+    assert at.button(key="save").disabled
+    assert len(draft(at)) == 7 and draft(at)[-1]["amount"] == "40"  # the row is still in the table
+
+
+@pytest.mark.parametrize(("typed", "fix_en", "fix_zh"), [
+    ("-5", "at least 0", "不小于 0"), ("abc", "Not a number", "不是数字"), ("5kg", "Not a number", "不是数字"),
+    ("1,500", "no thousands separators", "千位分隔符"),
+])
+def test_a_bad_amount_is_kept_as_typed_and_explained_in_both_languages(page_app, typed, fix_en, fix_zh):
+    for lang, fix, row_text in (("en", fix_en, "Row 1, column 'Amount'"), ("zh", fix_zh, "第 1 行，“数量”列")):
+        at = open_ws(page_app, lang)
+        edit(at, edited_rows={0: {"amount": typed}})
+        message = at.error[0].value
+        assert row_text in message and fix in message and typed in message  # the value as typed, never 5
+        assert at.button(key="save").disabled
+        assert draft(at)[0]["amount"] == typed
+
+
+def test_a_new_row_has_no_default_data_source(page_app):
+    at = open_ws(page_app, "en")
+    edit(at, added_rows=[{**NEW_ROW, "activity": "Compressor", "data_source": None}])
+    assert "Row 7, column 'Data source'" in at.error[0].value and "no default" in at.error[0].value
+
+
+def test_any_pint_unit_is_accepted_in_the_table(page_app):
+    at = open_ws(page_app, "en")
+    kwh = float(at.data_editor(key="editor").value["amount"].iloc[3])
+    before = metric(at, "Footprint per piece")
+    edit(at, edited_rows={3: {"amount": repr(kwh / 1000), "unit": "MWh"}})
+    assert not at.error and metric(at, "Footprint per piece") == before
+    edit(at, edited_rows={3: {"unit": "furlongs"}})
+    assert "Row 4, column 'Unit'" in at.error[0].value
+
+
+def test_unsaved_edits_survive_a_language_switch(page_app):
+    at = open_ws(page_app, "zh")
+    edit(at, edited_rows={0: {"amount": "100"}}, added_rows=[{**NEW_ROW, "activity": "空压机"}])
+    zh_total = metric(at, "每台碳足迹")
+    assert any("未保存的修改" in i.value for i in at.info)
+    at.session_state["ui_lang"] = "en"  # the sidebar language switch
+    at.run()
+    assert not at.exception
+    table = next(d for d in at.data_editor if str(d.key).startswith("editor")).value
+    assert table["amount"].iloc[0] == "100" and table["activity"].iloc[-1] == "空压机"
+    assert table["stage"].iloc[-1] == "Production" and table["data_source"].iloc[-1] == "Primary, measured"
+    assert metric(at, "Footprint per piece") == zh_total
+    assert any("unsaved edits" in i.value for i in at.info)
+
+
+def test_unsaved_edits_survive_a_visit_to_another_page_and_can_be_discarded(page_app):
+    at = open_ws(page_app, "en")
+    edit(at, edited_rows={0: {"amount": "100"}})
+    edited_total = metric(at, "Footprint per piece")
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/products.py").run()
+    assert not at.exception
+    assert metric(at, "Footprint per piece") == edited_total
+    at.button(key="discard_draft").click().run()
+    assert metric(at, "Footprint per piece") == "93.4346 kgCO₂e"
+    assert not any("unsaved edits" in i.value for i in at.info)
