@@ -1,6 +1,13 @@
 """Data entry: the inventory table editor, its options, the editing session and revisions."""
 
 from cfp_core.editor.diff import DIFF_COLUMNS, diff_revisions  # noqa: F401
+from cfp_core.editor.importing import (  # noqa: F401
+    PREVIEW_COLUMNS,
+    ImportChange,
+    import_preview,
+    preview_frame,
+    restore_revision,
+)
 from cfp_core.editor.options import (  # noqa: F401
     custom_factor_label,
     data_source_options,

@@ -178,6 +178,30 @@ MESSAGES = {
     "products.import.parsing": ("Reading {name}…", "正在读取 {name}…"),
     "products.import.checked": ("{count} inventory(ies) read and checked.", "已读取并检查 {count} 份清单。"),
     "products.import.button": ("Import", "导入"),
+    "products.import.button.replace": ("Import: replace the stored lines", "导入：替换已存数据行"),
+    "products.import.button.append": ("Import: append to the stored lines", "导入：追加到已存数据行之后"),
+    "products.import.mode": ("What should the file do?", "文件如何导入？"),
+    "products.import.mode.replace": ("Replace", "替换"),
+    "products.import.mode.append": ("Append", "追加"),
+    "products.import.mode_help": (
+        "Replace: the file's lines become the inventory (stored lines not in the file are removed). Append: the "
+        "file's lines are added after the stored ones. Either way a new revision is saved; older ones can be restored.",
+        "替换：文件中的行成为清单（文件中没有的已存行将被删除）。追加：文件中的行加在已存行之后。两种方式都会保存为新版本，旧版本可随时恢复。"),
+    "products.import.choose_mode": (
+        "Choose Replace or Append to see what the import would change before anything is saved.",
+        "请选择“替换”或“追加”，保存前先查看导入将带来的变化。"),
+    "products.import.preview_line": (
+        "{model} {period}: +{added} added, {changed} changed, −{removed} removed ({before} → {after} lines); "
+        "total {kg_before} → {kg_after} kgCO₂e per declared unit.",
+        "{model} {period}：新增 {added} 行，修改 {changed} 行，删除 {removed} 行（{before} → {after} 行）；"
+        "合计 {kg_before} → {kg_after} kgCO₂e/声明单位。"),
+    "products.import.preview_details": ("Line by line: {model} {period}", "逐行对比：{model} {period}"),
+    "products.restore.pick": ("Restore an earlier revision", "恢复较早的版本"),
+    "products.restore.button": ("Restore revision {revision}", "恢复第 {revision} 版"),
+    "products.restore.comment": ("Restored revision {revision}", "恢复第 {revision} 版"),
+    "products.restore.done": (
+        "Revision {old} restored as revision {revision}; nothing in between was deleted.",
+        "已将第 {old} 版恢复为第 {revision} 版；中间各版本均保留。"),
     "products.import.done": ("Imported {count} inventory(ies) as new revisions.", "已导入 {count} 份清单（均为新版本）。"),
     "products.import.failed": ("The file was not imported.", "文件未导入。"),
 }

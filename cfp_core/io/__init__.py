@@ -9,8 +9,10 @@ from cfp_core.io.suppliers import (  # noqa: F401
     save_supplier_disclosure,
 )
 from cfp_core.io.templates import (  # noqa: F401
+    IMPORT_MODES,
     import_inventories,
     inventory_rows,
+    merged_inventory,
     read_inventory_file,
     read_inventory_rows,
     template_bytes,

@@ -173,6 +173,10 @@ def test_import_a_valid_file_creates_a_revision(page_app, seeded_db_path, lang):
     at = open_ws(page_app, lang)
     at.file_uploader(key="import_file").upload("ws.csv", write_inventory_file([changed], "csv"), "text/csv").run()
     assert not at.exception and not at.error
+    assert "import_go" not in [b.key for b in at.button]  # asks "replace" or "append" first
+    at.segmented_control(key="import_mode").set_value("replace").run()
+    preview = next(w.value for w in at.warning if "WS-TPS-48-900A 2025" in w.value)
+    assert ("修改 1 行" if lang == "zh" else "1 changed") in preview and "93.4346 →" in preview
     at.button(key="import_go").click().run()
     assert not at.exception
     assert ("已导入 1 份清单" if lang == "zh" else "Imported 1 inventory") in at.success[0].value
@@ -271,3 +275,37 @@ def test_unsaved_edits_survive_a_visit_to_another_page_and_can_be_discarded(page
     at.button(key="discard_draft").click().run()
     assert metric(at, "Footprint per piece") == "93.4346 kgCO₂e"
     assert not any("unsaved edits" in i.value for i in at.info)
+
+
+def test_import_preview_replace_vs_append(page_app, seeded_db_path):
+    """A two-line file: replace shows 4 removed and the smaller total; append keeps all six and adds two."""
+    from cfp_core.io.templates import write_inventory_file
+
+    db = store.open_db(seeded_db_path)
+    inventory = store.load_inventory(db, WS, "2025")
+    two = inventory.model_copy(update={"lines": inventory.lines[:2]})
+    at = open_ws(page_app, "en")
+    at.file_uploader(key="import_file").upload("two.csv", write_inventory_file([two], "csv"), "text/csv").run()
+    assert any("Choose Replace or Append" in i.value for i in at.info)
+    at.segmented_control(key="import_mode").set_value("replace").run()
+    replace = next(w.value for w in at.warning if "WS-TPS-48-900A 2025" in w.value)
+    assert "−4 removed" in replace and "(6 → 2 lines)" in replace and "93.4346 → 38.2399" in replace  # 24.0450 + 14.1949 (diesel only)
+    at.segmented_control(key="import_mode").set_value("append").run()
+    append = next(i.value for i in at.info if "WS-TPS-48-900A 2025" in i.value)
+    assert "+2 added" in append and "(6 → 8 lines)" in append
+    at.button(key="import_go").click().run()
+    assert len(store.load_inventory(db, WS, "2025").lines) == 8
+    assert store.list_audit_events(db, action="import_inventories")[0]["target"].endswith("(append)")
+
+
+def test_restore_an_earlier_revision_as_a_new_one(page_app, seeded_db_path):
+    at = open_ws(page_app, "en")
+    edit(at, deleted_rows=[5])
+    at.button(key="save").click().run()
+    assert metric(at, "Footprint per piece") != "93.4346 kgCO₂e"
+    assert at.selectbox(key="restore_pick").value == 1
+    at.button(key="restore_go").click().run()
+    assert not at.exception and "Revision 1 restored as revision 3" in at.success[0].value
+    assert metric(at, "Footprint per piece") == "93.4346 kgCO₂e"
+    db = store.open_db(seeded_db_path)
+    assert store.latest_revision(db, WS, "2025") == 3 and len(store.load_inventory(db, WS, "2025", 2).lines) == 5

@@ -25,7 +25,7 @@ from cfp_core.access import (
     require,
     system_principal,
 )
-from cfp_core.editor import save_edited_inventory
+from cfp_core.editor import restore_revision, save_edited_inventory
 from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
@@ -66,9 +66,19 @@ WRITES = {
     "editor.save_edited_inventory": (Action.SAVE_INVENTORY, lambda db, p: save_edited_inventory(
         db, p, store.load_inventory(db, *WS), WS[0], store.load_inventory(db, *WS).period,
         store.load_inventory(db, *WS).lines[:-1])),
+    "editor.restore_revision": (Action.SAVE_INVENTORY, lambda db, p: restore_revision(
+        db, p, *WS, _second_revision(db, p))),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
 }
+
+
+def _second_revision(db, p) -> int:
+    """Give the inventory a revision 2 (as the CLI) when ``p`` could restore revision 1; return 1."""
+    if p is not None and p.can(Action.SAVE_INVENTORY) and p.org_id == ORG:
+        inventory = store.load_inventory(db, *WS)
+        store.save_inventory(db, cli_principal(ORG), inventory.model_copy(update={"lines": inventory.lines[:-1]}))
+    return 1
 
 
 def _published(db) -> str:
