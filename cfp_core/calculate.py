@@ -14,6 +14,7 @@ from pydantic import Field
 from cfp_core import units
 from cfp_core.factors import (
     EmissionFactor,
+    FactorBoundary,
     FactorFamily,
     FactorSet,
     GwpSet,
@@ -171,10 +172,34 @@ def _warnings(lines, factor_set: FactorSet, gwp_set: GwpSet) -> tuple[tuple[str,
         factor = by_id.get(factor_id)
         if factor is not None and not factor.verified:
             found.append(("warn.unverified_factor", {"factor_id": factor_id, "confidence": factor.confidence}))
+    found += _boundary_warnings(lines, by_id)
     families = {r.family for r in lines}
     if FactorFamily.ELECTRICITY_CO2_ORG in families and FactorFamily.ELECTRICITY_CFP in families:
         found.append(("warn.mixed_families", {"families": ", ".join(sorted(families))}))
     return tuple(found)
+
+
+_LATER_STAGES = frozenset({LifecycleStage.USE, LifecycleStage.END_OF_LIFE})
+_DOWNSTREAM = frozenset({FactorBoundary.CRADLE_TO_GRAVE, FactorBoundary.GATE_TO_GRAVE})
+
+
+def _boundary_warnings(lines, by_id) -> list[tuple[str, dict]]:
+    """A factor whose boundary does not fit its line's stage (e.g. a cradle-to-grave material in raw materials)."""
+    found = []
+    for r in lines:
+        factor = by_id.get(r.factor_id)
+        if factor is None or factor.boundary is None or r.family == FactorFamily.TRANSPORT:
+            continue
+        key = None
+        if factor.family == FactorFamily.MATERIAL and factor.boundary in _DOWNSTREAM and r.stage not in _LATER_STAGES:
+            key = f"warn.factor_boundary.{factor.boundary.value}"
+        elif factor.family == FactorFamily.FUEL_UPSTREAM:
+            key = "warn.factor_boundary.upstream_fuel"
+        elif factor.family == FactorFamily.MATERIAL and factor.boundary == FactorBoundary.GATE_TO_GATE:
+            key = "warn.factor_boundary.gate_to_gate"
+        if key:
+            found.append((key, {"line": r.line_no, "factor_id": r.factor_id}))
+    return found
 
 
 __all__ = ["Footprint", "LineResult", "StageResult", "calculate_footprint", "line_result"]

@@ -1,5 +1,6 @@
 """Data entry: the inventory table editor, its options, the editing session and revisions."""
 
+from cfp_core.editor.cells import amount_text, parse_amount  # noqa: F401
 from cfp_core.editor.diff import DIFF_COLUMNS, diff_revisions  # noqa: F401
 from cfp_core.editor.importing import (  # noqa: F401
     PREVIEW_COLUMNS,
@@ -48,12 +49,10 @@ from cfp_core.editor.table import (  # noqa: F401
     ORIGIN,
     Preview,
     RowIssue,
-    amount_text,
     column_label,
     frame_to_lines,
     lines_to_frame,
     numbered_lines,
-    parse_amount,
     preview_footprint,
     row_issue,
 )

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from cfp_core.editor.cells import amount_text
 from cfp_core.editor.options import factor_choices
-from cfp_core.editor.table import EDITOR_COLUMNS, ORIGIN, amount_text
+from cfp_core.editor.table import EDITOR_COLUMNS, ORIGIN
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import LANGS, t
 from cfp_core.models import STAGES, ActivityLine, CustomFactor, DataSourceType

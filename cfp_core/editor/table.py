@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from cfp_core import units
 from cfp_core.calculate import Footprint, calculate_footprint, line_result
+from cfp_core.editor.cells import amount_text, parse_amount
 from cfp_core.editor.options import (
     custom_factor_label,
     factor_choices,
@@ -96,30 +97,6 @@ def lines_to_frame(lines: Sequence[ActivityLine], lang: str, factor_set: FactorS
     } for number, line in enumerate(lines, start=1)]
     frame = pd.DataFrame(rows, columns=[*EDITOR_COLUMNS, ORIGIN])
     return frame.astype({"amount": "str", "note_internal": "boolean", ORIGIN: "Int64"})
-
-
-def amount_text(amount: float) -> str:
-    """Return an amount as editable text that reads back as the same float ("41.62195", "100", "1e-05")."""
-    text = repr(float(amount))
-    return text[:-2] if text.endswith(".0") else text
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋ｅＥ", "0123456789.-+eE")
-
-
-def parse_amount(value) -> float:
-    """Return the number a user typed ("1.5", "１２", "2e3"); raise ``ValueError`` for anything else.
-
-    Thousands separators and decimal commas are refused (1,500 could be 1.5 or 1500): never guessed.
-    """
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, int | float):
-        return float(value)
-    text = str(value).strip().translate(_FULL_WIDTH).replace(" ", "")
-    if "," in text or "，" in text:
-        raise ValueError(text)
-    return float(text)
 
 
 def _ref_label(line: ActivityLine, factor_set: FactorSet, known_ids, lang: str) -> str:

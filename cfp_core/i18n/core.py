@@ -26,6 +26,34 @@ MESSAGES = {
     "family.transport": ("Transport", "运输"),
     "family.material": ("Material", "原材料"),
     "family.custom": ("Custom (user-supplied)", "自定义（用户提供）"),
+    "family.fuel_upstream": ("Fuel production (upstream)", "燃料生产（上游）"),
+    "factor_boundary.cradle_to_gate": ("cradle to gate", "摇篮到大门"),
+    "factor_boundary.cradle_to_grave": ("cradle to grave", "摇篮到坟墓"),
+    "factor_boundary.gate_to_grave": ("gate to grave", "大门到坟墓"),
+    "factor_boundary.gate_to_gate": ("gate to gate", "大门到大门"),
+    "warn.factor_boundary.cradle_to_grave": (
+        "Line {line}: factor '{factor_id}' is cradle to grave: it includes the material's later life (use, end of "
+        "life) and double-counts this product's own later stages. Choose a cradle-to-gate factor.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为摇篮到坟墓，包含材料之后的生命周期（使用、废弃处置），"
+        "会与本产品之后的阶段重复计算。请选择摇篮到大门的因子。",
+    ),
+    "warn.factor_boundary.gate_to_grave": (
+        "Line {line}: factor '{factor_id}' is gate to grave: it covers the material's use and end of life, not its "
+        "production. Choose a cradle-to-gate factor for a material input.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为大门到坟墓，只包含材料的使用和废弃处置，不含其生产。"
+        "原材料投入请选择摇篮到大门的因子。",
+    ),
+    "warn.factor_boundary.upstream_fuel": (
+        "Line {line}: factor '{factor_id}' is cradle to gate: it covers producing the fuel only, not burning it. "
+        "Add the fuel's combustion (gate to grave) as its own line unless another line already counts it.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为摇篮到大门，只包含燃料的生产，不含燃烧。"
+        "除非已有其他行计入，请另加一行燃料燃烧（大门到坟墓）。",
+    ),
+    "warn.factor_boundary.gate_to_gate": (
+        "Line {line}: factor '{factor_id}' is gate to gate: it covers one process only; the upstream production of "
+        "what it stands for is not included.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为大门到大门，只包含单一工序，不含其上游生产过程。",
+    ),
     # Units
     "unit.kWh": ("kWh", "千瓦时"),
     "unit.MWh": ("MWh", "兆瓦时"),

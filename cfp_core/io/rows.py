@@ -149,10 +149,8 @@ class _Row:
 
     def choice(self, column: str, words: dict[str, str], prefix: str, values, key: str, required_key: str = ""):
         value = self.raw(column)
-        if value in (None, "") and required_key:
-            return self.fail(column, required_key, choices=_Choices(prefix, values))
-        if value in (None, ""):
-            return self.required(column)
+        if value in (None, ""):  # no default: an empty cell says which choices there are
+            return self.fail(column, required_key, choices=_Choices(prefix, values)) if required_key else self.required(column)
         found = words.get(_norm(value))
         if found is None:
             self.fail(column, key, choices=_Choices(prefix, values))

@@ -189,7 +189,7 @@ def test_two_processes_saving_concurrently_lose_no_revision(tmp_path):
 
 def test_seed_database_is_idempotent(fresh_db):
     first = seed_database(fresh_db)
-    assert first["factor_sets"] == 5 and first["products"] >= 1 and first["inventories"] >= 1
+    assert first["factor_sets"] == 7 and first["products"] >= 1 and first["inventories"] >= 1
     sizes = {table: count(fresh_db, table) for table in fresh_db.table_names()}
     assert seed_database(fresh_db) == {"factor_sets": 0, "products": 0, "inventories": 0}
     assert {table: count(fresh_db, table) for table in fresh_db.table_names()} == sizes
