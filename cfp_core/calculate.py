@@ -29,6 +29,8 @@ from cfp_core.models import (
     Frozen,
     Inventory,
     LifecycleStage,
+    StageStatus,
+    stage_coverage,
 )
 
 
@@ -63,6 +65,7 @@ class StageResult(Frozen):
     kg_co2e: float
     share: float  # 0..1 of the total (0 when the total is 0)
     line_count: int
+    status: StageStatus = StageStatus.ENTERED  # missing: no lines and no reason for leaving it out
 
 
 class Footprint(Frozen):
@@ -79,6 +82,7 @@ class Footprint(Frozen):
     fossil_kg_co2e: float
     biogenic_kg_co2e: float
     primary_data_share: float  # share of the total from primary data (0..1)
+    missing_stages: tuple[LifecycleStage, ...] = ()  # no lines, not excluded with a reason
     warnings: tuple[tuple[str, dict], ...] = Field(default_factory=tuple)  # (i18n key, params)
 
     def stage(self, stage: LifecycleStage | str) -> StageResult:
@@ -144,11 +148,13 @@ def calculate_footprint(
     )
     stage_sums = {s: math.fsum(r.kg_co2e for r in lines if r.stage == s) for s in STAGES}
     total = math.fsum(stage_sums.values())
+    coverage = stage_coverage(inventory)
     stages = tuple(
         StageResult(stage=s, kg_co2e=stage_sums[s], share=stage_sums[s] / total if total else 0.0,
-                    line_count=sum(1 for r in lines if r.stage == s))
+                    line_count=sum(1 for r in lines if r.stage == s), status=coverage[s])
         for s in STAGES
     )
+    missing = tuple(s for s in STAGES if coverage[s] == StageStatus.MISSING)
     biogenic = math.fsum(r.kg_co2e for r in lines if r.biogenic)
     primary = math.fsum(r.kg_co2e for r in lines if r.primary)
     return Footprint(
@@ -157,8 +163,8 @@ def calculate_footprint(
         total_kg_co2e=total,
         cradle_to_gate_kg_co2e=math.fsum(stage_sums[s] for s in STAGES if s in CRADLE_TO_GATE),
         fossil_kg_co2e=total - biogenic, biogenic_kg_co2e=biogenic,
-        primary_data_share=primary / total if total else 0.0,
-        warnings=_warnings(lines, factor_set, gwp_set),
+        primary_data_share=primary / total if total else 0.0, missing_stages=missing,
+        warnings=_warnings(lines, factor_set, gwp_set) + tuple((f"warn.stage_missing.{s.value}", {}) for s in missing),
     )
 
 

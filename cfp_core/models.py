@@ -233,3 +233,30 @@ class Inventory(Frozen):
     def lines_in(self, stage: LifecycleStage) -> tuple[ActivityLine, ...]:
         """Return the lines of one stage, in entry order."""
         return tuple(line for line in self.lines if line.stage == stage)
+
+
+class StageStatus(StrEnum):
+    """Whether a stage was quantified: lines entered, excluded with a reason, or missing (neither)."""
+
+    ENTERED = "entered"
+    EXCLUDED = "excluded"
+    MISSING = "missing"
+
+
+def stage_coverage(inventory: Inventory) -> dict[LifecycleStage, StageStatus]:
+    """Return the status of every stage, in report order.
+
+    A stage with lines is entered. A stage without lines is excluded only if the boundary leaves it
+    out (not in ``included_stages``) and an excluded process of that stage gives a reason; otherwise
+    it is missing: shown as missing, never as a 0 that looks like a result.
+    """
+    reasons = {e.stage for e in inventory.boundary.excluded if (e.reason_zh or e.reason_en).strip()}
+    found = {}
+    for stage in STAGES:
+        if inventory.lines_in(stage):
+            found[stage] = StageStatus.ENTERED
+        elif stage not in inventory.boundary.included_stages and stage in reasons:
+            found[stage] = StageStatus.EXCLUDED
+        else:
+            found[stage] = StageStatus.MISSING
+    return found

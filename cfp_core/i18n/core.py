@@ -27,6 +27,36 @@ MESSAGES = {
     "family.material": ("Material", "原材料"),
     "family.custom": ("Custom (user-supplied)", "自定义（用户提供）"),
     "family.fuel_upstream": ("Fuel production (upstream)", "燃料生产（上游）"),
+    "warn.stage_missing.raw_material_acquisition": (
+        "Stage 'Raw-material acquisition' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“原材料获取”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.raw_material_transport": (
+        "Stage 'Raw-material transport' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“原材料运输”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.production": (
+        "Stage 'Production' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“生产”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.distribution": (
+        "Stage 'Distribution' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“成品运输”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.use": (
+        "Stage 'Use' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“使用”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.end_of_life": (
+        "Stage 'End of life' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“产品处置”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
     "factor_boundary.cradle_to_gate": ("cradle to gate", "摇篮到大门"),
     "factor_boundary.cradle_to_grave": ("cradle to grave", "摇篮到坟墓"),
     "factor_boundary.gate_to_grave": ("gate to grave", "大门到坟墓"),

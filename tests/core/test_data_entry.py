@@ -165,3 +165,40 @@ def test_import_preview_counts_and_totals(seeded_db):
     with pytest.raises(ValueError):
         import_preview(seeded_db, [changed], "merge", "en")
     assert store.latest_revision(seeded_db, *WS) == 1  # a preview writes nothing
+
+
+# ---- missing stages ---------------------------------------------------------------------------------
+
+def test_stage_coverage_entered_excluded_missing(ws_inventory, set_2024, ar5):
+    from cfp_core.models import StageStatus, stage_coverage
+
+    coverage = stage_coverage(ws_inventory)
+    assert coverage["use"] == StageStatus.EXCLUDED  # left out of the boundary with a reason (report: "/")
+    assert {s for s, v in coverage.items() if v == StageStatus.ENTERED} == {
+        "raw_material_acquisition", "raw_material_transport", "production", "distribution", "end_of_life"}
+    emptied = ws_inventory.model_copy(update={"lines": tuple(x for x in ws_inventory.lines if x.stage != "end_of_life")})
+    assert stage_coverage(emptied)["end_of_life"] == StageStatus.MISSING  # included, no lines: not a 0
+    footprint = calculate_footprint(emptied, set_2024, ar5)
+    assert footprint.missing_stages == ("end_of_life",)
+    assert ("warn.stage_missing.end_of_life", {}) in footprint.warnings
+    from cfp_core import analysis
+    assert math.isnan(analysis.per_unit_values(footprint, None)["end_of_life"])
+
+
+def test_a_missing_stage_blocks_publishing_and_shows_on_the_card(seeded_db):
+    from cfp_core import store
+    from cfp_core.access import cli_principal
+    from cfp_core.publish import build_disclosure, readiness
+    from cfp_core.publish.card.view import card_facts
+
+    stored = store.load_inventory(seeded_db, *WS)
+    store.save_inventory(seeded_db, cli_principal("weisidemu"), stored.model_copy(update={
+        "lines": tuple(x for x in stored.lines if x.stage != "end_of_life")}))
+    disclosure = build_disclosure(seeded_db, *WS)
+    checks = readiness(disclosure)
+    assert [c.level for c in checks["report"] if c.id == "exclusions"] == ["blocking"]
+    assert [c.level for c in checks["card"] if c.id == "exclusions"] != ["ok"]
+    facts = dict(card_facts(disclosure, "en"))
+    assert any("Missing (no data, no reason given): End of life" in line for line in next(iter(facts.values())))
+    zh = dict(card_facts(disclosure, "zh"))
+    assert any("缺失" in line and "产品处置" in line for line in next(iter(zh.values())))
