@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from cfp_core import editor, numbers, store
-from ui import drafts, importing
+from ui import allocation, boundary, drafts, importing
 from ui import editor as ui_editor
 
 ui.require_router(__file__)
@@ -51,17 +51,22 @@ with ui.open_db() as db:
         state = editor.editor_state(db, product.model_code, period)
     ui.illustrative_badge(product.illustrative or state.template.illustrative)
     drafts.forget_stale_widgets(state)
-    entry, details, history, importer = st.tabs([ui.tr("products.tab.entry"), ui.tr("products.tab.product"),
-                                                 ui.tr("products.tab.history"), ui.tr("products.tab.import")])
+    entry, scope, details, history, importer, shared = st.tabs([
+        ui.tr("products.tab.entry"), ui.tr("boundary.tab"), ui.tr("products.tab.product"),
+        ui.tr("products.tab.history"), ui.tr("products.tab.import"), ui.tr("alloc.tab")])
     with entry:
         ui_editor.copy_offer(db, state)
         edited = drafts.editor_table(state)
         review = editor.review_edits(state, edited, ui.lang())
         ui_editor.show_review(review, state)
         ui_editor.save_controls(db, state, review)
+    with scope:
+        boundary.boundary_tab(db, state)
     with details:
         ui_editor.product_form(db, product)
     with history:
         history_tab(db, state)
     with importer:
         importing.import_tab(db)
+    with shared:
+        allocation.allocation_tab(db, state)

@@ -1,5 +1,14 @@
 """Data entry: the inventory table editor, its options, the editing session and revisions."""
 
+from cfp_core.editor.allocation import (  # noqa: F401
+    Allocation,
+    ModelOutput,
+    PlantQuantity,
+    allocate,
+    explain,
+    write_allocation,
+)
+from cfp_core.editor.boundary import coverage_frame, edited_boundary, excluded_frame, save_boundary  # noqa: F401
 from cfp_core.editor.cells import amount_text, parse_amount  # noqa: F401
 from cfp_core.editor.diff import DIFF_COLUMNS, diff_revisions  # noqa: F401
 from cfp_core.editor.importing import (  # noqa: F401

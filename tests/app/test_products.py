@@ -309,3 +309,37 @@ def test_restore_an_earlier_revision_as_a_new_one(page_app, seeded_db_path):
     assert metric(at, "Footprint per piece") == "93.4346 kgCO₂e"
     db = store.open_db(seeded_db_path)
     assert store.latest_revision(db, WS, "2025") == 3 and len(store.load_inventory(db, WS, "2025", 2).lines) == 5
+
+
+def test_boundary_tab_shows_coverage_and_asks_a_reason_for_a_left_out_stage(page_app, seeded_db_path):
+    at = open_ws(page_app, "en")
+    coverage = next(d.value for d in at.dataframe if "status_label" in d.value.columns)
+    assert dict(zip(coverage["stage"], coverage["status"], strict=True))["use"] == "excluded"
+    included = at.multiselect(key="bd_included_en")
+    included.set_value([s for s in included.value if s != "End of life"])
+    at.button(key="bd_save").click().run()
+    assert "Stage 'End of life' is left out: add a row below with the reason" in at.error[0].value
+    assert store.latest_revision(store.open_db(seeded_db_path), WS, "2025") == 1  # nothing saved half
+    at.session_state["bd_excluded"] = {"edited_rows": {}, "deleted_rows": [], "added_rows": [
+        {"stage": "End of life", "process": "Recycling", "reason": "Customer takes the unit back"}]}
+    at.button(key="bd_save").click().run()
+    assert not at.exception and "Saved the boundary as revision 2" in at.success[0].value
+    saved = store.load_inventory(store.open_db(seeded_db_path), WS, "2025")
+    assert "end_of_life" not in saved.boundary.included_stages and len(saved.lines) == 6
+
+
+def test_allocation_tab_writes_per_unit_lines(page_app, seeded_db_path):
+    at = open_ws(page_app, "en", period="2026")
+    at.text_input(key="alloc_activity").input("Workshop electricity")
+    at.number_input(key="alloc_amount").set_value(12000.0)
+    at.selectbox(key="alloc_factor").select_index(0)
+    at.selectbox(key="alloc_source_en").select("Primary, measured")
+    at.session_state["alloc_outputs"] = {"edited_rows": {0: {"units": 300.0}}, "deleted_rows": [],
+                                         "added_rows": [{"model": "WS-TPS-48-600A", "units": 700.0}]}
+    at.run()
+    table = next(d.value for d in at.dataframe if "per_unit" in d.value.columns)
+    assert list(table["per_unit"]) == [12.0, 12.0] and "12000 kWh × 300 / 1000 units" in table["explain"].iloc[0]
+    at.button(key="alloc_write").click().run()
+    assert not at.exception and "Wrote 2 per-unit line(s)" in at.success[0].value
+    line = store.load_inventory(store.open_db(seeded_db_path), "WS-TPS-48-600A", "2026").lines[0]
+    assert line.amount == 12.0 and line.data_source == "primary_measured"

@@ -25,7 +25,14 @@ from cfp_core.access import (
     require,
     system_principal,
 )
-from cfp_core.editor import restore_revision, save_edited_inventory
+from cfp_core.editor import (
+    ModelOutput,
+    PlantQuantity,
+    allocate,
+    restore_revision,
+    save_edited_inventory,
+    write_allocation,
+)
 from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
@@ -68,6 +75,10 @@ WRITES = {
         store.load_inventory(db, *WS).lines[:-1])),
     "editor.restore_revision": (Action.SAVE_INVENTORY, lambda db, p: restore_revision(
         db, p, *WS, _second_revision(db, p))),
+    "editor.write_allocation": (Action.SAVE_INVENTORY, lambda db, p: write_allocation(db, p, allocate(
+        PlantQuantity(stage="production", activity="电力", amount=100, unit="kWh", factor_ref="electricity.cn.national",
+                      data_source="primary_measured"), [ModelOutput(model_code=WS[0], units=10)]),
+        store.load_inventory(db, *WS).period)),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
 }

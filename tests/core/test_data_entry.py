@@ -202,3 +202,52 @@ def test_a_missing_stage_blocks_publishing_and_shows_on_the_card(seeded_db):
     assert any("Missing (no data, no reason given): End of life" in line for line in next(iter(facts.values())))
     zh = dict(card_facts(disclosure, "zh"))
     assert any("缺失" in line and "产品处置" in line for line in next(iter(zh.values())))
+
+
+# ---- allocation --------------------------------------------------------------------------------------
+
+PLANT = dict(stage="production", activity="车间电力 Workshop electricity", unit="kWh",
+             factor_ref="electricity.cn.national", data_source="primary_measured")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=1e-3, max_value=1e9),
+       st.lists(st.tuples(st.floats(min_value=1e-3, max_value=1e7), st.floats(min_value=1e-3, max_value=1e7)),
+                min_size=1, max_size=12),
+       st.sampled_from(["units", "mass"]))
+def test_allocated_amounts_sum_to_the_plant_total_for_any_outputs(total, outputs, basis):
+    from cfp_core.editor import ModelOutput, PlantQuantity, allocate
+
+    plant = PlantQuantity(amount=total, **PLANT)
+    result = allocate(plant, [ModelOutput(model_code=f"M{n}", units=u, mass_kg=m) for n, (u, m) in enumerate(outputs)],
+                      basis)
+    assert math.fsum(s.share for s in result.shares) == pytest.approx(1.0, rel=1e-12)
+    assert math.fsum(s.per_unit * o.units for s, o in zip(result.shares, result.outputs, strict=True)) == pytest.approx(
+        total, rel=1e-9)
+    assert all(s.per_unit >= 0 for s in result.shares)
+
+
+def test_allocation_writes_per_unit_lines_with_arithmetic_and_reallocates(seeded_db):
+    from cfp_core import store
+    from cfp_core.access import local_admin
+    from cfp_core.editor import ModelOutput, PlantQuantity, allocate, write_allocation
+
+    period = ReportingPeriod.year(2026)
+    plant = PlantQuantity(amount=12000, **PLANT)
+    result = allocate(plant, [ModelOutput(model_code="WS-TPS-48-900A", units=300),
+                              ModelOutput(model_code="WS-TPS-48-600A", units=700)])
+    assert [s.per_unit for s in result.shares] == [12.0, 12.0]  # by units: every unit carries the same
+    admin = local_admin("weisidemu")
+    saved = write_allocation(seeded_db, admin, result, period)
+    assert [m for m, _ in saved] == ["WS-TPS-48-900A", "WS-TPS-48-600A"]
+    inventory = store.load_inventory(seeded_db, "WS-TPS-48-900A", "2026")
+    [line] = inventory.lines
+    assert line.amount == 12.0 and "12000 kWh × 300 / 1000" in line.note and "按产量分配" in line.note
+    assert "allocated to models by units produced" in inventory.boundary.allocation_rule
+    corrected = allocate(plant, [ModelOutput(model_code="WS-TPS-48-900A", units=400, mass_kg=4000),
+                                 ModelOutput(model_code="WS-TPS-48-600A", units=600, mass_kg=12000)], "mass")
+    write_allocation(seeded_db, admin, corrected, period)
+    again = store.load_inventory(seeded_db, "WS-TPS-48-900A", "2026")
+    assert len(again.lines) == 1 and again.lines[0].amount == pytest.approx(12000 * 4000 / 16000 / 400)
+    assert store.latest_revision(seeded_db, "WS-TPS-48-900A", "2026") == 2
+    assert "by produced mass" in again.boundary.allocation_rule
