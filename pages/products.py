@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from cfp_core import editor, numbers, store
-from ui import allocation, boundary, drafts, importing
+from ui import allocation, bom, boundary, drafts, importing
 from ui import editor as ui_editor
 
 ui.require_router(__file__)
@@ -68,5 +68,6 @@ with ui.open_db() as db:
         history_tab(db, state)
     with importer:
         importing.import_tab(db)
+        bom.bom_section(db, state)
     with shared:
         allocation.allocation_tab(db, state)

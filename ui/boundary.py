@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from cfp_core import editor
+from cfp_core import editor, library, store
 from cfp_core.editor import EditorState
 from cfp_core.models import STAGES, BoundaryType
 from ui import editor as ui_editor
@@ -38,6 +38,11 @@ def boundary_tab(db, state: EditorState) -> None:
     cutoff = st.text_area(ui.tr("boundary.cutoff"), value=current.cutoff_rule, key="bd_cutoff", max_chars=4000)
     allocation = st.text_area(ui.tr("boundary.allocation"), value=current.allocation_rule, key="bd_alloc",
                               max_chars=4000)
+    sets = {library.set_label(fs, lang): fs.set_id for fs in store.list_factor_sets(db)}
+    chosen_set = sets[st.selectbox(ui.tr("boundary.factor_set"), list(sets), key=f"bd_set_{lang}",
+                                   index=list(sets.values()).index(state.template.factor_set_id)
+                                   if state.template.factor_set_id in sets.values() else 0,
+                                   help=ui.tr("boundary.factor_set_help"))]
     exempted = st.number_input(ui.tr("boundary.exempted"), min_value=0.0, max_value=100.0, key="bd_exempted",
                                value=float(current.exempted_percent))
     if not st.button(ui.tr("boundary.save"), key="bd_save", type="primary"):
@@ -48,6 +53,7 @@ def boundary_tab(db, state: EditorState) -> None:
         st.error("\n".join(f"- {ui.md(issue)}" for issue in issues))
         return
     with ui.errors_shown():
-        revision = editor.save_boundary(db, ui.principal(db), state.product.model_code, state.period, boundary)
+        revision = editor.save_boundary(db, ui.principal(db), state.product.model_code, state.period, boundary,
+                                        factor_set_id=chosen_set)
         ui_editor.flash(ui.tr("boundary.saved", revision=revision))
         st.rerun()

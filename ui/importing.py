@@ -29,10 +29,10 @@ def restore_control(db, state, revision_numbers: list[int]) -> None:
             st.rerun()
 
 
-def import_preview(db, inventories) -> str | None:
+def import_preview(db, inventories, prefix: str = "import") -> str | None:
     """Ask "replace" or "append" (no default) and show what that would change, per inventory."""
     modes = {"replace": ui.tr("products.import.mode.replace"), "append": ui.tr("products.import.mode.append")}
-    mode = st.segmented_control(ui.tr("products.import.mode"), list(modes), format_func=modes.get, key="import_mode",
+    mode = st.segmented_control(ui.tr("products.import.mode"), list(modes), format_func=modes.get, key=f"{prefix}_mode",
                                 help=ui.tr("products.import.mode_help"))
     if mode is None:
         st.info(ui.tr("products.import.choose_mode"))
@@ -74,9 +74,16 @@ def import_tab(db) -> None:
         ui.show_error(error)
         return
     st.success(ui.tr("products.import.checked", count=len(inventories)))
-    mode = import_preview(db, inventories)
-    if mode and st.button(ui.tr(f"products.import.button.{mode}"), key="import_go", type="primary"):
+    import_controls(db, inventories, upload.name)
+
+
+def import_controls(db, inventories, comment: str, prefix: str = "import", before=None) -> None:
+    """The replace/append choice, its preview and the import button; ``before(db)`` runs first (e.g. mappings)."""
+    mode = import_preview(db, inventories, prefix)
+    if mode and st.button(ui.tr(f"products.import.button.{mode}"), key=f"{prefix}_go", type="primary"):
         with ui.errors_shown():
-            saved = cfp_io.import_inventories(db, ui.principal(db), inventories, comment=upload.name, mode=mode)
+            if before is not None:
+                before(db)
+            saved = cfp_io.import_inventories(db, ui.principal(db), inventories, comment=comment, mode=mode)
             ui_editor.flash(ui.tr("products.import.done", count=len(saved)))
             st.rerun()

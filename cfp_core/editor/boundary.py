@@ -90,17 +90,21 @@ def edited_boundary(
 
 
 def save_boundary(db: Database, principal: Principal, model_code: str, period: ReportingPeriod,
-                  boundary: SystemBoundary, comment: str = "") -> int:
-    """Append a revision of the inventory with ``boundary`` (lines kept); return the revision number.
+                  boundary: SystemBoundary, comment: str = "", factor_set_id: str | None = None) -> int:
+    """Append a revision of the inventory with ``boundary`` (and ``factor_set_id``; lines kept); return its number.
 
     A period without data gets an inventory without lines. Raises ``NoChanges`` if nothing changed,
-    ``PermissionDenied`` if ``principal`` may not edit this organisation's data.
+    ``NotFound`` for an unknown factor set, ``PermissionDenied`` if ``principal`` may not edit this
+    organisation's data.
     """
     require(principal, Action.SAVE_INVENTORY)
     try:
         base = store.load_inventory(db, model_code, period.label)
     except NotFound:
         base = Inventory(model_code=model_code, period=period, illustrative=store.load_product(db, model_code).illustrative)
-    if base.boundary == boundary and store.latest_revision(db, model_code, period.label) is not None:
+    set_id = factor_set_id or base.factor_set_id
+    store.load_factor_set(db, set_id)
+    if (base.boundary, base.factor_set_id) == (boundary, set_id) and store.latest_revision(db, model_code, period.label):
         raise NoChanges(revision=store.latest_revision(db, model_code, period.label))
-    return store.save_inventory(db, principal, base.model_copy(update={"boundary": boundary}), comment=comment)
+    return store.save_inventory(db, principal, base.model_copy(update={"boundary": boundary, "factor_set_id": set_id}),
+                                comment=comment)

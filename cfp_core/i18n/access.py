@@ -30,5 +30,6 @@ MESSAGES = {
     "action.manage_members": ("manage users and roles", "管理用户与角色"),
     "action.manage_api_clients": ("manage API clients", "管理 API 客户端"),
     "action.seed": ("seed the shipped data", "写入内置数据"),
+    "action.save_bom_mapping": ("remember a bill-of-materials mapping", "保存物料清单映射"),
     "action.other_org": ("write data of organisation {org}", "写入组织 {org} 的数据"),
 }

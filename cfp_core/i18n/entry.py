@@ -65,6 +65,10 @@ MESSAGES = {
     "boundary.cutoff": ("Cut-off rule", "取舍规则"),
     "boundary.allocation": ("Allocation rule", "分配规则"),
     "boundary.exempted": ("Exempted share (%)", "豁免比例（%）"),
+    "boundary.factor_set": ("Factor set of this study", "本研究使用的因子集"),
+    "boundary.factor_set_help": (
+        "The set every line is valued with. For materials and freight choose a set with CPCD factors.",
+        "所有数据行均按此因子集计算。如需材料和货运因子，请选择含 CPCD 因子的因子集。"),
     "boundary.save": ("Save the boundary as a new revision", "将系统边界保存为新版本"),
     "boundary.saved": ("Saved the boundary as revision {revision}.", "已将系统边界保存为第 {revision} 版。"),
     "boundary.status.entered": ("entered", "已录入"),
@@ -76,4 +80,42 @@ MESSAGES = {
     "boundary.issue.reason": (
         "Stage '{stage}' is left out: add a row below with the reason, or tick it again.",
         "“{stage}”阶段未包含：请在下表中添加一行说明理由，或重新勾选该阶段。"),
+    # bill of materials
+    "bom.col.part": ("part", "零件"),
+    "bom.col.material": ("material", "材料"),
+    "bom.col.mass_per_unit": ("mass_per_unit", "单件质量"),
+    "bom.col.mass_unit": ("mass_unit", "质量单位"),
+    "bom.col.supplier": ("supplier", "供应商"),
+    "bom.col.distance_km": ("distance_km", "运输距离（km）"),
+    "bom.col.transport_mode": ("transport_mode", "运输方式"),
+    "bom.problem.mass": ("Enter the mass per declared unit, above 0.", "请填写每声明单位的质量（大于 0）。"),
+    "bom.problem.mass_unit": (
+        "Unknown mass unit: use kg, g, t or lb (empty means kg).", "未知的质量单位：请使用 kg、g、t 或 lb（留空为 kg）。"),
+    "bom.problem.distance": ("Enter the distance in km, above 0 (or leave it empty).", "请填写大于 0 的运输距离（km），或留空。"),
+    "bom.problem.mode": (
+        "A distance needs its transport mode (e.g. heavy diesel truck, rail, inland waterway).",
+        "填写了运输距离就须填写运输方式（如重型柴油货车、铁路、内河水运）。"),
+    "bom.note.tkm": ("{mass} kg × {distance} km = {tkm} t·km", "{mass} kg × {distance} km = {tkm} 吨公里"),
+    "bom.title": ("Bill of materials (BOM)", "物料清单（BOM）"),
+    "bom.intro": (
+        "Upload a bill of materials: each part's material and mass per unit becomes a raw-material line, its "
+        "distance and mode a raw-material-transport line (mass × distance → t·km). Map each material and mode to a "
+        "factor once; the mapping is remembered for the next import.",
+        "上传物料清单：每个零件的材料和单件质量生成一行原材料获取数据，运输距离和方式生成一行原材料运输数据"
+        "（质量 × 距离 → 吨公里）。每种材料和运输方式只需映射一次因子，下次导入时自动沿用。"),
+    "bom.template_csv": ("Download BOM template (CSV)", "下载 BOM 模板（CSV）"),
+    "bom.template_xlsx": ("Download BOM template (Excel)", "下载 BOM 模板（Excel）"),
+    "bom.upload": ("BOM file (CSV or Excel)", "BOM 文件（CSV 或 Excel）"),
+    "bom.data_source": ("Data source of these masses", "这些质量数据的来源"),
+    "bom.map_material": ("Factor for material '{text}'", "材料“{text}”对应的因子"),
+    "bom.map_mode": ("Freight factor for '{text}'", "运输方式“{text}”对应的货运因子"),
+    "bom.unmapped": (
+        "{count} material(s) or mode(s) still need a factor: their parts give no lines until mapped.",
+        "还有 {count} 种材料或运输方式未映射因子：映射前这些零件不生成数据行。"),
+    "bom.lines": ("{count} line(s) from {parts} part(s).", "{parts} 个零件生成 {count} 行数据。"),
+    "bom.factor_set_hint": (
+        "Materials and freight need a factor set with them, e.g. 'China CFP factors 2024 + fuel defaults + CPCD "
+        "materials and freight'. This inventory uses '{set_name}'.",
+        "材料和货运需要包含相应因子的因子集，例如“中国电力碳足迹因子2024 + 燃料缺省值 + CPCD材料与货运因子（暂定）”。"
+        "本清单使用“{set_name}”。"),
 }

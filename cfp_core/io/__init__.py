@@ -1,5 +1,6 @@
 """Files in and out: inventory templates (CSV/xlsx) and suppliers' PACT footprint files."""
 
+from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
 from cfp_core.io.suppliers import (  # noqa: F401
     StoredDisclosure,
     SupplierDisclosure,

@@ -5,6 +5,7 @@ history (``store.migrations``), seeding with the shipped data (``store.seed``), 
 from cfp_core.store.audit import list_audit_events, record  # noqa: F401
 from cfp_core.store.db import (  # noqa: F401
     DEFAULT_DB,
+    bom_mappings,
     canonical_json,
     content_hash,
     db_path,
@@ -27,6 +28,7 @@ from cfp_core.store.db import (  # noqa: F401
 )
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401
 from cfp_core.store.writes import (  # noqa: F401
+    save_bom_mappings,
     save_factor_set,
     save_inventory,
     save_organisation,

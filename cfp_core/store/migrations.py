@@ -103,3 +103,15 @@ def organisation_settings(db: Database) -> None:
     )
     db.table("organisation_settings").create_index(["org_id", "revision"], unique=True)
     make_immutable(db, "organisation_settings")
+
+
+@migrations(name="i11_bom_mappings")
+def bom_mappings(db: Database) -> None:
+    """What a bill-of-materials material or freight mode means (a factor ref), per organisation; append-only,
+    the newest row per (org, kind, text) wins."""
+    db.table("bom_mappings").create(
+        {"id": int, "org_id": str, "kind": str, "text": str, "factor_ref": str, "created_at": str, "author": str},
+        pk="id", not_null={"org_id", "kind", "text", "factor_ref"},
+    )
+    db.table("bom_mappings").create_index(["org_id", "kind", "text"])
+    make_immutable(db, "bom_mappings")

@@ -343,3 +343,31 @@ def test_allocation_tab_writes_per_unit_lines(page_app, seeded_db_path):
     assert not at.exception and "Wrote 2 per-unit line(s)" in at.success[0].value
     line = store.load_inventory(store.open_db(seeded_db_path), "WS-TPS-48-600A", "2026").lines[0]
     assert line.amount == 12.0 and line.data_source == "primary_measured"
+
+
+def test_bom_import_maps_materials_remembers_the_mapping_and_appends_lines(page_app, seeded_db_path):
+    from cfp_core.access import cli_principal
+
+    db = store.open_db(seeded_db_path)
+    stored = store.load_inventory(db, WS, "2025")
+    store.save_inventory(db, cli_principal("weisidemu"), stored.model_copy(update={"factor_set_id": "cn-cfp-2024-cpcd"}))
+    bom = (b"part,material,mass_per_unit,mass_unit,supplier,distance_km,transport_mode\n"
+           b"Housing,steel sheet,2.4,kg,Mill,350,heavy truck\n")
+    at = open_ws(page_app, "en")
+    at.file_uploader(key="bom_file").upload("bom.csv", bom, "text/csv").run()
+    assert not at.exception and not at.error
+    steel = next(o for o in at.selectbox(key="bom_material_0_en").options if o.startswith("Cold-rolled steel sheet"))
+    truck = next(o for o in at.selectbox(key="bom_mode_0_en").options if o.startswith("Heavy diesel truck transport 2024 ·"))
+    at.selectbox(key="bom_material_0_en").select(steel)
+    at.selectbox(key="bom_mode_0_en").select(truck)
+    at.selectbox(key="bom_source_en").select("Supplier-specific").run()
+    assert any("2 line(s) from 1 part(s)" in i.value for i in at.info)
+    at.segmented_control(key="bom_mode").set_value("append").run()
+    at.button(key="bom_go").click().run()
+    assert not at.exception
+    lines = store.load_inventory(db, WS, "2025").lines
+    assert len(lines) == 8 and lines[-1].unit == "tkm" and lines[-1].amount == pytest.approx(0.84)
+    assert store.bom_mappings(db, "weisidemu")[("material", "steel sheet")] == "cpcd.41265X036"
+    again = open_ws(page_app, "en")  # the mapping is remembered for the next import
+    again.file_uploader(key="bom_file").upload("bom.csv", bom, "text/csv").run()
+    assert again.selectbox(key="bom_material_0_en").value == steel

@@ -79,6 +79,8 @@ WRITES = {
         PlantQuantity(stage="production", activity="电力", amount=100, unit="kWh", factor_ref="electricity.cn.national",
                       data_source="primary_measured"), [ModelOutput(model_code=WS[0], units=10)]),
         store.load_inventory(db, *WS).period)),
+    "store.save_bom_mappings": (Action.SAVE_BOM_MAPPING, lambda db, p: store.save_bom_mappings(
+        db, p, ORG, {("material", "钢"): "cpcd.41265X036"})),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.withdraw": (Action.WITHDRAW, lambda db, p: withdraw(db, p, _published(db), "wrong meter reading")),
 }

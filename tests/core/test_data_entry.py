@@ -251,3 +251,71 @@ def test_allocation_writes_per_unit_lines_with_arithmetic_and_reallocates(seeded
     assert len(again.lines) == 1 and again.lines[0].amount == pytest.approx(12000 * 4000 / 16000 / 400)
     assert store.latest_revision(seeded_db, "WS-TPS-48-900A", "2026") == 2
     assert "by produced mass" in again.boundary.allocation_rule
+
+
+# ---- bill of materials -----------------------------------------------------------------------------
+
+BOM_CSV = ("零件,材料,单件质量,质量单位,供应商,运输距离（km）,运输方式\n"
+           "外壳,冷轧钢板,2.4,kg,甲钢厂,350,重型柴油货车\n"
+           "螺钉,冷轧钢板,25,g,乙五金,,\n"
+           "包装箱,箱纸板,0.6,kg,丙纸箱,80,轻型柴油货车\n").encode()
+MAPPING = {("material", "冷轧钢板"): "cpcd.41265X036", ("material", "箱纸板"): "cpcd.32153X265",
+           ("mode", "重型柴油货车"): "cpcd.65119X028", ("mode", "轻型柴油货车"): "cpcd.65119X036"}
+
+
+def test_a_bom_becomes_material_and_freight_lines_and_reads_back(ar5):
+    from cfp_core import io
+
+    parts = io.read_bom(BOM_CSV, "bom.csv")
+    assert [p.mass_kg for p in parts] == [2.4, 0.025, 0.6]
+    result = io.bom_lines(parts, MAPPING, "supplier_specific")
+    assert not result.unmapped_materials and not result.unmapped_modes
+    assert [(x.stage.value, x.unit) for x in result.lines] == [
+        ("raw_material_acquisition", "kg"), ("raw_material_transport", "tkm"), ("raw_material_acquisition", "kg"),
+        ("raw_material_acquisition", "kg"), ("raw_material_transport", "tkm")]
+    assert result.lines[1].amount == pytest.approx(2.4 / 1000 * 350) and "2.4 kg × 350 km" in result.lines[1].note
+    rows = io.bom_rows(list(result.lines))
+    again = io.read_bom("\n".join([",".join(io.bom.BOM_COLUMNS)] + [
+        ",".join(str(r[c]) for c in io.bom.BOM_COLUMNS) for r in rows]).encode(), "again.csv")
+    assert [p.model_dump(exclude={"row"}) for p in again] == [p.model_dump(exclude={"row"}) for p in parts]
+    inventory = Inventory(model_code="M", period=ReportingPeriod.year(2025), lines=result.lines)
+    footprint = calculate_footprint(inventory, reference_factor_sets()["cn-cfp-2024-cpcd"], ar5)
+    assert footprint.stage("raw_material_acquisition").kg_co2e == pytest.approx((2.4 + 0.025) * 2.6 + 0.6 * 0.418)
+
+
+def test_unmapped_materials_and_modes_are_listed_not_guessed():
+    from cfp_core import io
+
+    result = io.bom_lines(io.read_bom(BOM_CSV, "bom.csv"), {("material", "冷轧钢板"): "cpcd.41265X036"}, "proxy")
+    assert result.unmapped_materials == ("箱纸板",) and result.unmapped_modes == ("重型柴油货车", "轻型柴油货车")
+    assert [x.activity for x in result.lines] == ["螺钉 · 冷轧钢板"]  # only the part with everything mapped
+
+
+@pytest.mark.parametrize(("row", "column"), [("外壳,钢,-1,kg,,,", "mass_per_unit"), ("外壳,钢,1,furlongs,,,", "mass_unit"),
+                                             ("外壳,钢,1,kg,,350,", "transport_mode"), (",钢,1,kg,,,", "part")])
+def test_bad_bom_rows_are_named(row, column):
+    from cfp_core import io
+    from cfp_core.errors import ImportRejected
+
+    with pytest.raises(ImportRejected) as caught:
+        io.read_bom(BOM_CSV.split(b"\n")[0] + b"\n" + row.encode(), "bad.csv")
+    problem = caught.value.problems[0]
+    assert (problem.row, problem.column) == (2, column) and problem.message("zh") != problem.message("en")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bom_templates_in_both_languages_read_back(lang):
+    from cfp_core import io
+
+    for fmt in ("csv", "xlsx"):
+        parts = io.read_bom(io.bom_template_bytes(fmt, lang), f"t.{fmt}")
+        assert len(parts) == 2 and parts[0].distance_km == 350
+
+
+def test_bom_mappings_are_remembered_per_organisation(seeded_db):
+    from cfp_core import store
+    from cfp_core.access import local_admin
+
+    assert store.save_bom_mappings(seeded_db, local_admin("weisidemu"), "weisidemu", MAPPING) == 4
+    assert store.save_bom_mappings(seeded_db, local_admin("weisidemu"), "weisidemu", MAPPING) == 0  # unchanged
+    assert store.bom_mappings(seeded_db, "weisidemu") == MAPPING and store.bom_mappings(seeded_db, "other") == {}
