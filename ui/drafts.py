@@ -25,7 +25,7 @@ def editor_columns(state: EditorState) -> dict:
         "factor": col.SelectboxColumn(label["factor"], options=editor.factor_options(state.factor_set, lang, None, base),
                                       help=help_["factor"], width="large"),
         "data_source": col.SelectboxColumn(label["data_source"], options=editor.data_source_options(lang),
-                                           help=help_["data_source"]),
+                                           help=help_["data_source"], width="medium"),
         "note": col.TextColumn(label["note"], max_chars=4000, help=help_["note"]),
         "note_internal": col.CheckboxColumn(label["note_internal"], default=False, help=help_["note_internal"]),
         editor.ORIGIN: None,
