@@ -61,7 +61,7 @@ def build_inventories(n_models: int, seed: int = 20251124) -> list[Inventory]:
         lines = []
         for j in range(LINES_PER_MODEL):
             key, unit, low, high = LINE_KINDS[kinds[m, j]]
-            lines.append(ActivityLine(
+            lines.append(ActivityLine(data_source="primary_measured",
                 stage=STAGES[stages[m, j]], activity=f"{key} #{j + 1}", amount=low + (high - low) * shares[m, j],
                 unit=unit, factor_ref=key,
             ))

@@ -14,6 +14,7 @@ from pydantic import Field
 from cfp_core import units
 from cfp_core.factors import (
     EmissionFactor,
+    FactorBoundary,
     FactorFamily,
     FactorSet,
     GwpSet,
@@ -28,6 +29,8 @@ from cfp_core.models import (
     Frozen,
     Inventory,
     LifecycleStage,
+    StageStatus,
+    stage_coverage,
 )
 
 
@@ -62,6 +65,7 @@ class StageResult(Frozen):
     kg_co2e: float
     share: float  # 0..1 of the total (0 when the total is 0)
     line_count: int
+    status: StageStatus = StageStatus.ENTERED  # missing: no lines and no reason for leaving it out
 
 
 class Footprint(Frozen):
@@ -78,6 +82,7 @@ class Footprint(Frozen):
     fossil_kg_co2e: float
     biogenic_kg_co2e: float
     primary_data_share: float  # share of the total from primary data (0..1)
+    missing_stages: tuple[LifecycleStage, ...] = ()  # no lines, not excluded with a reason
     warnings: tuple[tuple[str, dict], ...] = Field(default_factory=tuple)  # (i18n key, params)
 
     def stage(self, stage: LifecycleStage | str) -> StageResult:
@@ -143,11 +148,13 @@ def calculate_footprint(
     )
     stage_sums = {s: math.fsum(r.kg_co2e for r in lines if r.stage == s) for s in STAGES}
     total = math.fsum(stage_sums.values())
+    coverage = stage_coverage(inventory)
     stages = tuple(
         StageResult(stage=s, kg_co2e=stage_sums[s], share=stage_sums[s] / total if total else 0.0,
-                    line_count=sum(1 for r in lines if r.stage == s))
+                    line_count=sum(1 for r in lines if r.stage == s), status=coverage[s])
         for s in STAGES
     )
+    missing = tuple(s for s in STAGES if coverage[s] == StageStatus.MISSING)
     biogenic = math.fsum(r.kg_co2e for r in lines if r.biogenic)
     primary = math.fsum(r.kg_co2e for r in lines if r.primary)
     return Footprint(
@@ -156,8 +163,8 @@ def calculate_footprint(
         total_kg_co2e=total,
         cradle_to_gate_kg_co2e=math.fsum(stage_sums[s] for s in STAGES if s in CRADLE_TO_GATE),
         fossil_kg_co2e=total - biogenic, biogenic_kg_co2e=biogenic,
-        primary_data_share=primary / total if total else 0.0,
-        warnings=_warnings(lines, factor_set, gwp_set),
+        primary_data_share=primary / total if total else 0.0, missing_stages=missing,
+        warnings=_warnings(lines, factor_set, gwp_set) + tuple((f"warn.stage_missing.{s.value}", {}) for s in missing),
     )
 
 
@@ -171,10 +178,34 @@ def _warnings(lines, factor_set: FactorSet, gwp_set: GwpSet) -> tuple[tuple[str,
         factor = by_id.get(factor_id)
         if factor is not None and not factor.verified:
             found.append(("warn.unverified_factor", {"factor_id": factor_id, "confidence": factor.confidence}))
+    found += _boundary_warnings(lines, by_id)
     families = {r.family for r in lines}
     if FactorFamily.ELECTRICITY_CO2_ORG in families and FactorFamily.ELECTRICITY_CFP in families:
         found.append(("warn.mixed_families", {"families": ", ".join(sorted(families))}))
     return tuple(found)
+
+
+_LATER_STAGES = frozenset({LifecycleStage.USE, LifecycleStage.END_OF_LIFE})
+_DOWNSTREAM = frozenset({FactorBoundary.CRADLE_TO_GRAVE, FactorBoundary.GATE_TO_GRAVE})
+
+
+def _boundary_warnings(lines, by_id) -> list[tuple[str, dict]]:
+    """A factor whose boundary does not fit its line's stage (e.g. a cradle-to-grave material in raw materials)."""
+    found = []
+    for r in lines:
+        factor = by_id.get(r.factor_id)
+        if factor is None or factor.boundary is None or r.family == FactorFamily.TRANSPORT:
+            continue
+        key = None
+        if factor.family == FactorFamily.MATERIAL and factor.boundary in _DOWNSTREAM and r.stage not in _LATER_STAGES:
+            key = f"warn.factor_boundary.{factor.boundary.value}"
+        elif factor.family == FactorFamily.FUEL_UPSTREAM:
+            key = "warn.factor_boundary.upstream_fuel"
+        elif factor.family == FactorFamily.MATERIAL and factor.boundary == FactorBoundary.GATE_TO_GATE:
+            key = "warn.factor_boundary.gate_to_gate"
+        if key:
+            found.append((key, {"line": r.line_no, "factor_id": r.factor_id}))
+    return found
 
 
 __all__ = ["Footprint", "LineResult", "StageResult", "calculate_footprint", "line_result"]

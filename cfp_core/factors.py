@@ -31,7 +31,17 @@ class FactorFamily(StrEnum):
     FUEL_COMBUSTION = "fuel_combustion"
     TRANSPORT = "transport"
     MATERIAL = "material"
+    FUEL_UPSTREAM = "fuel_upstream"  # producing the fuel (cradle to gate); its combustion is a separate factor
     CUSTOM = "custom"
+
+
+class FactorBoundary(StrEnum):
+    """What part of the life cycle a factor covers (CPCD 核算边界)."""
+
+    CRADLE_TO_GATE = "cradle_to_gate"  # 摇篮到大门
+    CRADLE_TO_GRAVE = "cradle_to_grave"  # 摇篮到坟墓
+    GATE_TO_GRAVE = "gate_to_grave"  # 大门到坟墓 (for a fuel: its combustion)
+    GATE_TO_GATE = "gate_to_gate"  # 大门到大门
 
 
 RatioUnit = Annotated[str, AfterValidator(units.check_ratio_unit)]
@@ -64,6 +74,7 @@ class EmissionFactor(Frozen):
     density: float | None = Field(default=None, gt=0)
     density_unit: RatioUnit | None = None
     biogenic: bool = False
+    boundary: FactorBoundary | None = None  # None: not stated by the source
     derivation_note: LongText = ""
 
     @model_validator(mode="after")

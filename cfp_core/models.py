@@ -6,7 +6,6 @@ product (e.g. per 1 台/piece) and are never rounded.
 
 from __future__ import annotations
 
-import base64
 import math
 from datetime import date
 from enum import StrEnum
@@ -15,7 +14,6 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from cfp_core import units
-from cfp_core.errors import LogoRejected
 from cfp_core.text import Identifier, LongText, ShortText
 
 MAX_AMOUNT = 1e7  # per declared unit; anything larger is almost certainly a unit slip
@@ -101,17 +99,6 @@ class OrganisationSettings(Frozen):
     logo_png_base64: str = Field(default="", max_length=700_000)  # shown on cards and reports
 
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-MAX_LOGO_BYTES = 500_000
-
-
-def png_logo(data: bytes) -> str:
-    """Return an uploaded logo as the base64 the settings store. Raises ``LogoRejected`` unless a PNG ≤ 500 kB."""
-    if not data.startswith(PNG_SIGNATURE) or len(data) > MAX_LOGO_BYTES:
-        raise LogoRejected(size=len(data), limit=MAX_LOGO_BYTES)
-    return base64.b64encode(data).decode("ascii")
-
-
 class ProductModel(Frozen):
     """A product model: the thing whose footprint is declared, per declared unit."""
 
@@ -174,7 +161,7 @@ class ActivityLine(Frozen):
     unit: UnitName
     factor_ref: str | None = None  # factor key ("electricity.cn.national") or id
     custom_factor: CustomFactor | None = None
-    data_source: DataSourceType = DataSourceType.PRIMARY_MEASURED
+    data_source: DataSourceType  # no default: a line claims primary data only if someone said so
     pedigree: Pedigree | None = None
     printed_amount: float | None = None  # the amount as printed in a source document
     note: LongText = ""
@@ -272,3 +259,30 @@ class Inventory(Frozen):
     def lines_in(self, stage: LifecycleStage) -> tuple[ActivityLine, ...]:
         """Return the lines of one stage, in entry order."""
         return tuple(line for line in self.lines if line.stage == stage)
+
+
+class StageStatus(StrEnum):
+    """Whether a stage was quantified: lines entered, excluded with a reason, or missing (neither)."""
+
+    ENTERED = "entered"
+    EXCLUDED = "excluded"
+    MISSING = "missing"
+
+
+def stage_coverage(inventory: Inventory) -> dict[LifecycleStage, StageStatus]:
+    """Return the status of every stage, in report order.
+
+    A stage with lines is entered. A stage without lines is excluded only if the boundary leaves it
+    out (not in ``included_stages``) and an excluded process of that stage gives a reason; otherwise
+    it is missing: shown as missing, never as a 0 that looks like a result.
+    """
+    reasons = {e.stage for e in inventory.boundary.excluded if (e.reason_zh or e.reason_en).strip()}
+    found = {}
+    for stage in STAGES:
+        if inventory.lines_in(stage):
+            found[stage] = StageStatus.ENTERED
+        elif stage not in inventory.boundary.included_stages and stage in reasons:
+            found[stage] = StageStatus.EXCLUDED
+        else:
+            found[stage] = StageStatus.MISSING
+    return found

@@ -1,10 +1,12 @@
-"""Turn pydantic ``ValidationError``s into localized messages that name row, field and fix."""
+"""Turn pydantic ``ValidationError``s into localized messages that name row, field and fix; check uploaded logos."""
 
 from __future__ import annotations
 
+import base64
+
 from pydantic import ValidationError
 
-from cfp_core.errors import CfpError
+from cfp_core.errors import CfpError, LogoRejected
 from cfp_core.i18n import Msg, has, t
 
 FIELD_LABELS = {
@@ -46,3 +48,14 @@ def describe(error: ValidationError, lang: str = "zh", where: Msg | str = "") ->
           detail=describe_error(item, lang))
         for item in error.errors()
     ]
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+MAX_LOGO_BYTES = 500_000
+
+
+def png_logo(data: bytes) -> str:
+    """Return an uploaded logo as the base64 the settings store. Raises ``LogoRejected`` unless a PNG ≤ 500 kB."""
+    if not data.startswith(PNG_SIGNATURE) or len(data) > MAX_LOGO_BYTES:
+        raise LogoRejected(size=len(data), limit=MAX_LOGO_BYTES)
+    return base64.b64encode(data).decode("ascii")

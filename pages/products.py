@@ -4,8 +4,7 @@ import streamlit as st
 
 import ui
 from cfp_core import editor, numbers, store
-from cfp_core import io as cfp_io
-from cfp_core.errors import ImportRejected
+from ui import allocation, bom, boundary, drafts, importing
 from ui import editor as ui_editor
 
 ui.require_router(__file__)
@@ -28,6 +27,7 @@ def history_tab(db, state) -> None:
     old = left.selectbox(ui.tr("products.history.from"), revision_numbers, index=min(1, len(revision_numbers) - 1), key="diff_from")
     new = right.selectbox(ui.tr("products.history.to"), revision_numbers, index=0, key="diff_to")
     code, period = state.product.model_code, state.period.label
+    importing.restore_control(db, state, revision_numbers)
     diff = editor.diff_revisions(store.load_inventory(db, code, period, old), store.load_inventory(db, code, period, new),
                                     ui.lang(), state.factor_set)
     if diff.empty:
@@ -36,35 +36,6 @@ def history_tab(db, state) -> None:
     st.dataframe(diff, hide_index=True, key="diff_table", column_config={
         "change": ui.tr("products.diff.change"), "line": ui.tr("label.line"), "field": ui.tr("products.diff.field"),
         "old": ui.tr("products.diff.old"), "new": ui.tr("products.diff.new")})
-
-
-def import_tab(db) -> None:
-    """Template downloads and CSV/Excel import; a file with any bad row is rejected whole."""
-    st.caption(ui.tr("products.import.intro"))
-    left, right = st.columns(2)
-    left.download_button(ui.tr("products.import.template_csv"), cfp_io.template_bytes("csv", ui.lang()),
-                         file_name=f"cfp_template_{ui.lang()}.csv", mime="text/csv", key="template_csv")
-    right.download_button(ui.tr("products.import.template_xlsx"), cfp_io.template_bytes("xlsx", ui.lang()),
-                          file_name=f"cfp_template_{ui.lang()}.xlsx", key="template_xlsx")
-    upload = st.file_uploader(ui.tr("products.import.upload"), type=["csv", "xlsx"], key="import_file")
-    if upload is None:
-        return
-    with st.status(ui.md(ui.tr("products.import.parsing", name=upload.name)), expanded=True) as status:
-        progress = st.progress(0.2)
-        try:
-            inventories = cfp_io.read_inventory_file(upload.getvalue(), upload.name,
-                                                        editor.known_factor_refs(db), ui.lang())
-        except ImportRejected as error:
-            status.update(label=ui.tr("products.import.failed"), state="error")
-            ui.show_error(error)
-            return
-        progress.progress(1.0)
-        status.update(label=ui.tr("products.import.checked", count=len(inventories)), state="complete")
-    if st.button(ui.tr("products.import.button"), key="import_go", type="primary"):
-        with ui.errors_shown():
-            saved = cfp_io.import_inventories(db, ui.principal(db), inventories, comment=upload.name)
-            ui_editor.flash(ui.tr("products.import.done", count=len(saved)))
-            st.rerun()
 
 
 st.title(ui.tr("nav.products"))
@@ -79,18 +50,24 @@ with ui.open_db() as db:
     with ui.stop_on_error():
         state = editor.editor_state(db, product.model_code, period)
     ui.illustrative_badge(product.illustrative or state.template.illustrative)
-    ui_editor.forget_stale_widgets(state)
-    entry, details, history, importer = st.tabs([ui.tr("products.tab.entry"), ui.tr("products.tab.product"),
-                                                 ui.tr("products.tab.history"), ui.tr("products.tab.import")])
+    drafts.forget_stale_widgets(state)
+    entry, scope, details, history, importer, shared = st.tabs([
+        ui.tr("products.tab.entry"), ui.tr("boundary.tab"), ui.tr("products.tab.product"),
+        ui.tr("products.tab.history"), ui.tr("products.tab.import"), ui.tr("alloc.tab")])
     with entry:
         ui_editor.copy_offer(db, state)
-        edited = ui_editor.editor_table(state)
+        edited = drafts.editor_table(state)
         review = editor.review_edits(state, edited, ui.lang())
         ui_editor.show_review(review, state)
         ui_editor.save_controls(db, state, review)
+    with scope:
+        boundary.boundary_tab(db, state)
     with details:
         ui_editor.product_form(db, product)
     with history:
         history_tab(db, state)
     with importer:
-        import_tab(db)
+        importing.import_tab(db)
+        bom.bom_section(db, state)
+    with shared:
+        allocation.allocation_tab(db, state)

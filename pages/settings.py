@@ -6,7 +6,8 @@ import streamlit as st
 
 import ui
 from cfp_core import store
-from cfp_core.models import Organisation, OrganisationSettings, png_logo
+from cfp_core.models import Organisation, OrganisationSettings
+from cfp_core.validation import png_logo
 
 ui.require_router(__file__)
 

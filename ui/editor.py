@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 import ui
 from cfp_core import charts, editor, frames, numbers, store
 from cfp_core.editor import EditorState, Review
+from ui.drafts import discard_draft
 
 NEW = "__new__"
 def flash(message: str | None = None) -> None:
@@ -84,46 +84,6 @@ def product_form(db, product=None) -> None:
     st.rerun()
 
 
-def editor_columns(state: EditorState) -> dict:
-    """Column configuration of the inventory table: typed, localized, with a help text per column."""
-    lang, base = ui.lang(), state.template.lines
-    help_ = {c: ui.tr(f"products.help.{c}") for c in editor.EDITOR_COLUMNS}
-    label = {c: editor.column_label(c, lang) for c in editor.EDITOR_COLUMNS}
-    col = st.column_config
-    return {
-        "stage": col.SelectboxColumn(label["stage"], options=editor.stage_options(lang), required=True,
-                                     help=help_["stage"], width="small"),
-        "activity": col.TextColumn(label["activity"], required=True, max_chars=200, help=help_["activity"]),
-        "amount": col.NumberColumn(label["amount"], min_value=0.0, format=numbers.KG_FORMAT, required=True, help=help_["amount"]),
-        "unit": col.SelectboxColumn(label["unit"], options=editor.unit_options(), required=True, help=help_["unit"],
-                                    format_func=lambda u: editor.unit_label(u, lang), width="small"),
-        "factor": col.SelectboxColumn(label["factor"], options=editor.factor_options(state.factor_set, lang, None, base),
-                                      required=True, help=help_["factor"], width="large"),
-        "data_source": col.SelectboxColumn(label["data_source"], options=editor.data_source_options(lang),
-                                           default=editor.data_source_options(lang)[0], help=help_["data_source"]),
-        "note": col.TextColumn(label["note"], max_chars=4000, help=help_["note"]),
-        "note_internal": col.CheckboxColumn(label["note_internal"], default=False, help=help_["note_internal"]),
-        editor.ORIGIN: None,
-    }
-
-
-def forget_stale_widgets(state: EditorState) -> None:
-    """When model, period or revision change, drop table edits, the save comment and the diff choice."""
-    context = f"{state.product.model_code}|{state.period.label}|{state.revision}"
-    if st.session_state.get("editor_context") != context:
-        for key in ("editor", "save_comment", "diff_from", "diff_to"):
-            st.session_state.pop(key, None)
-        st.session_state["editor_context"] = context
-
-
-def editor_table(state: EditorState) -> pd.DataFrame:
-    """The typed table editor (key ``editor``), starting from the state's stored lines."""
-    unit = editor.unit_label(state.product.declared_unit, ui.lang())
-    st.caption(ui.tr("products.editor.caption", unit=unit))
-    return st.data_editor(editor.editor_frame(state, ui.lang()), key="editor", num_rows="dynamic", hide_index=True,
-                          column_config=editor_columns(state), width="stretch")
-
-
 def show_review(review: Review, state: EditorState) -> None:
     """Row problems (st.error naming row, column and fix), then the live footprint of the valid rows."""
     lang = ui.lang()
@@ -162,6 +122,7 @@ def save_controls(db, state: EditorState, review: Review) -> None:
             db, ui.principal(db), state.inventory, state.product.model_code, state.period, review.lines,
             comment=comment, issues=review.issues, lang=ui.lang())
         flash(ui.tr("products.save.done", revision=revision, model=state.product.model_code, period=state.period.label))
+        discard_draft(state)
         st.session_state["period_saved"] = state.period.label
         st.rerun()
 

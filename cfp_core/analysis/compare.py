@@ -37,9 +37,12 @@ TOTAL = "total"
 def per_unit_values(footprint: Footprint, product: ProductModel | None, per_kg: bool = False) -> dict[str, float]:
     """Return ``{stage id | "total": kgCO2e}`` per declared unit, or per kg of product.
 
-    Per kg without a known ``product_mass_kg`` gives NaN for every entry.
+    Per kg without a known ``product_mass_kg`` gives NaN for every entry. A missing stage (no lines,
+    not excluded with a reason) is NaN, shown as "—", never a 0 that compares as −100 %.
     """
-    values = footprint.stage_totals() | {TOTAL: footprint.total_kg_co2e}
+    missing = {s.value for s in footprint.missing_stages}
+    values = {k: (math.nan if k in missing else v) for k, v in footprint.stage_totals().items()}
+    values |= {TOTAL: footprint.total_kg_co2e}
     if not per_kg:
         return values
     mass = product.product_mass_kg if product is not None else None

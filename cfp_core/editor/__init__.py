@@ -1,6 +1,23 @@
 """Data entry: the inventory table editor, its options, the editing session and revisions."""
 
+from cfp_core.editor.allocation import (  # noqa: F401
+    Allocation,
+    ModelOutput,
+    PlantQuantity,
+    allocate,
+    explain,
+    write_allocation,
+)
+from cfp_core.editor.boundary import coverage_frame, edited_boundary, excluded_frame, save_boundary  # noqa: F401
+from cfp_core.editor.cells import amount_text, parse_amount  # noqa: F401
 from cfp_core.editor.diff import DIFF_COLUMNS, diff_revisions  # noqa: F401
+from cfp_core.editor.importing import (  # noqa: F401
+    PREVIEW_COLUMNS,
+    ImportChange,
+    import_preview,
+    preview_frame,
+    restore_revision,
+)
 from cfp_core.editor.options import (  # noqa: F401
     custom_factor_label,
     data_source_options,
@@ -25,7 +42,16 @@ from cfp_core.editor.revisions import (  # noqa: F401
     revision_history_frame,
     save_edited_inventory,
 )
-from cfp_core.editor.session import EditorState, Review, editor_frame, editor_state, review_edits  # noqa: F401
+from cfp_core.editor.session import (  # noqa: F401
+    EditorState,
+    Review,
+    draft_of,
+    draft_table,
+    editor_frame,
+    editor_state,
+    has_unsaved_edits,
+    review_edits,
+)
 from cfp_core.editor.table import (  # noqa: F401
     COLUMN_LABELS,
     EDITOR_COLUMNS,

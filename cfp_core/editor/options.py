@@ -29,8 +29,10 @@ def unit_options() -> list[str]:
 def unit_label(unit: str, lang: str) -> str:
     """Return how a canonical unit is shown: "kWh" in English, "kWh（千瓦时）" in Chinese, "台" for piece.
 
-    Raises ``KeyError`` for a unit outside ``units.UNITS``.
+    A unit outside ``units.UNITS`` (a pint unit such as "pound") is shown as stored.
     """
+    if unit not in units.UNITS:
+        return unit
     english, chinese = t(f"unit.{unit}", "en"), t(f"unit.{unit}", "zh")
     if lang == "en":
         return english
@@ -46,7 +48,8 @@ def factor_label(factor: EmissionFactor, lang: str) -> str:
     """Return "name vintage · value kgGAS/unit", e.g. "全国电力平均碳足迹因子 2024 · 0.5777 kgCO2e/kWh"."""
     name = factor.name_en if lang == "en" and factor.name_en else factor.name_zh
     vintage = f" {factor.vintage}" if factor.vintage else ""
-    return f"{name}{vintage} · {factor.value:.4g} kg{factor.gas}/{factor.unit}"
+    boundary = f" · {t(f'factor_boundary.{factor.boundary.value}', lang)}" if factor.boundary else ""
+    return f"{name}{vintage} · {factor.value:.4g} kg{factor.gas}/{factor.unit}{boundary}"
 
 
 def custom_factor_label(custom: CustomFactor, lang: str) -> str:

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from cfp_core import service, store
 from cfp_core.calculate import Footprint, calculate_footprint
-from cfp_core.editor import revisions
+from cfp_core.editor import draft, revisions
 from cfp_core.editor.table import RowIssue, lines_to_frame, numbered_lines, preview_footprint
 from cfp_core.errors import CfpError, NotFound
 from cfp_core.factors import FactorSet, GwpSet
@@ -99,3 +99,20 @@ def review_edits(state: EditorState, frame: pd.DataFrame, lang: str) -> Review:
                   footprint=preview.footprint,
                   delta_kg_co2e=None if state.saved_kg_co2e is None else total - state.saved_kg_co2e,
                   drops_verification=revisions.drops_verification(state.inventory, lines))
+
+
+def draft_of(state: EditorState, frame: pd.DataFrame) -> list[dict]:
+    """Return an edited editor frame as language-neutral draft records (see ``editor.draft``)."""
+    return draft.draft_records(frame, state.factor_set, state.template.lines)
+
+
+def draft_table(state: EditorState, records: list[dict], lang: str) -> pd.DataFrame:
+    """Return the editor frame of draft records in ``lang``."""
+    return draft.draft_frame(records, lang, state.factor_set, state.template.lines)
+
+
+def has_unsaved_edits(state: EditorState, records: list[dict] | None) -> bool:
+    """Return True if draft records say something other than the stored lines (empty rows do not count)."""
+    if records is None:
+        return False
+    return draft.meaningful(records) != draft.meaningful(draft_of(state, editor_frame(state, "en")))

@@ -5,6 +5,10 @@ canonical unit, and a readable factor label ("全国电力平均碳足迹因子 
 that maps back to the factor key. A hidden ``origin`` column remembers which stored line a
 row came from, so fields the table does not show (pedigree, printed amount) survive an edit.
 Every invalid row yields a ``RowIssue`` naming the row (1-based, as shown), the column and the fix.
+
+Nothing is dropped or coerced: the amount and the unit are text cells, so "-5", "12 kg" or "abc"
+reach the check as typed and come back as an issue; a row with any content is either a line or
+an issue (only wholly empty rows are skipped); the data source has no default.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pydantic import ValidationError
 
 from cfp_core import units
 from cfp_core.calculate import Footprint, calculate_footprint, line_result
+from cfp_core.editor.cells import amount_text, parse_amount
 from cfp_core.editor.options import (
     custom_factor_label,
     factor_choices,
@@ -85,13 +90,13 @@ def lines_to_frame(lines: Sequence[ActivityLine], lang: str, factor_set: FactorS
     """
     factor_set = factor_set or reference_factor_sets()["cn-cfp-2024"]
     rows = [{
-        "stage": t(f"stage.{line.stage.value}", lang), "activity": line.activity, "amount": line.amount,
+        "stage": t(f"stage.{line.stage.value}", lang), "activity": line.activity, "amount": amount_text(line.amount),
         "unit": line.unit, "factor": _ref_label(line, factor_set, known_ids, lang),
         "data_source": t(f"source.{line.data_source.value}", lang), "note": line.note,
         "note_internal": line.note_internal, ORIGIN: number,
     } for number, line in enumerate(lines, start=1)]
     frame = pd.DataFrame(rows, columns=[*EDITOR_COLUMNS, ORIGIN])
-    return frame.astype({"amount": "float64", "note_internal": "boolean", ORIGIN: "Int64"})
+    return frame.astype({"amount": "str", "note_internal": "boolean", ORIGIN: "Int64"})
 
 
 def _ref_label(line: ActivityLine, factor_set: FactorSet, known_ids, lang: str) -> str:
@@ -161,9 +166,13 @@ class _Context:
         data = {"activity": "" if _blank(record.get("activity")) else str(record["activity"]),
                 "note": "" if _blank(record.get("note")) else str(record["note"]),
                 "note_internal": bool(record.get("note_internal")) if not _blank(record.get("note_internal")) else False}
+        source = _text(record.get("data_source"))
         checks = (("stage", self.stages.get(_text(record.get("stage"))), "products.issue.stage"),
-                  ("data_source", self.sources.get(_text(record.get("data_source"))), "products.issue.data_source"),
+                  ("data_source", self.sources.get(source),
+                   "products.issue.data_source" if source else "products.issue.data_source_missing"),
                   ("unit", _text(record.get("unit")) or None, "products.issue.unit_missing"))
+        if not data["activity"].strip():
+            issues.append(row_issue(number, "activity", "", t("products.issue.activity_missing", self.lang), self.lang))
         for column, value, key in checks:
             if value is None:
                 issues.append(row_issue(number, column, record.get(column), t(key, self.lang), self.lang))
@@ -178,9 +187,10 @@ class _Context:
             issues.append(row_issue(number, "amount", value, t("products.issue.amount_missing", self.lang), self.lang))
             return
         try:
-            data["amount"] = float(value)
+            data["amount"] = parse_amount(value)
         except (TypeError, ValueError):
-            issues.append(row_issue(number, "amount", value, t("pyd.float_parsing", self.lang), self.lang))
+            key = "products.issue.amount_comma" if any(c in str(value) for c in ",，") else "products.issue.amount_text"
+            issues.append(row_issue(number, "amount", value, t(key, self.lang), self.lang))
 
     def _factor(self, number, value, data, issues):
         text = _text(value)
@@ -200,7 +210,7 @@ class _Context:
         factor = line.custom_factor or resolve(line.factor_ref, self.factor_set, self.known_ids)
         if factor_fits(line.unit, factor):
             return None
-        choices = ", ".join(u for u in units.UNITS if factor_fits(u, factor))
+        choices = ", ".join(u for u in units.UNITS if factor_fits(u, factor)) or factor.unit
         fix = t("products.issue.unit_mismatch", self.lang, unit=line.unit, factor_unit=factor.unit, choices=choices)
         return row_issue(number, "unit", record.get("unit"), fix, self.lang)
 

@@ -32,6 +32,7 @@ MESSAGES = {
     "action.manage_api_clients": ("manage API clients", "管理 API 客户端"),
     "action.answer_pcf_request": ("answer a PCF request", "答复碳足迹数据请求"),
     "action.seed": ("seed the shipped data", "写入内置数据"),
+    "action.save_bom_mapping": ("remember a bill-of-materials mapping", "保存物料清单映射"),
     "action.other_org": ("write data of organisation {org}", "写入组织 {org} 的数据"),
     "action.bootstrap": ("set up the workspace", "初始化工作区"),
     "error.workspace_taken": (

@@ -26,6 +26,64 @@ MESSAGES = {
     "family.transport": ("Transport", "运输"),
     "family.material": ("Material", "原材料"),
     "family.custom": ("Custom (user-supplied)", "自定义（用户提供）"),
+    "family.fuel_upstream": ("Fuel production (upstream)", "燃料生产（上游）"),
+    "warn.stage_missing.raw_material_acquisition": (
+        "Stage 'Raw-material acquisition' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“原材料获取”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.raw_material_transport": (
+        "Stage 'Raw-material transport' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“原材料运输”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.production": (
+        "Stage 'Production' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“生产”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.distribution": (
+        "Stage 'Distribution' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“成品运输”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.use": (
+        "Stage 'Use' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“使用”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "warn.stage_missing.end_of_life": (
+        "Stage 'End of life' is missing: it has no lines and is not excluded with a reason. Enter its lines, or exclude it "
+        "in the system boundary with a reason; until then it is not a 0.",
+        "“产品处置”阶段缺失：没有数据行，也未注明排除理由。请录入该阶段数据，或在系统边界中排除并说明理由；在此之前它不是 0。",
+    ),
+    "factor_boundary.cradle_to_gate": ("cradle to gate", "摇篮到大门"),
+    "factor_boundary.cradle_to_grave": ("cradle to grave", "摇篮到坟墓"),
+    "factor_boundary.gate_to_grave": ("gate to grave", "大门到坟墓"),
+    "factor_boundary.gate_to_gate": ("gate to gate", "大门到大门"),
+    "warn.factor_boundary.cradle_to_grave": (
+        "Line {line}: factor '{factor_id}' is cradle to grave: it includes the material's later life (use, end of "
+        "life) and double-counts this product's own later stages. Choose a cradle-to-gate factor.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为摇篮到坟墓，包含材料之后的生命周期（使用、废弃处置），"
+        "会与本产品之后的阶段重复计算。请选择摇篮到大门的因子。",
+    ),
+    "warn.factor_boundary.gate_to_grave": (
+        "Line {line}: factor '{factor_id}' is gate to grave: it covers the material's use and end of life, not its "
+        "production. Choose a cradle-to-gate factor for a material input.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为大门到坟墓，只包含材料的使用和废弃处置，不含其生产。"
+        "原材料投入请选择摇篮到大门的因子。",
+    ),
+    "warn.factor_boundary.upstream_fuel": (
+        "Line {line}: factor '{factor_id}' is cradle to gate: it covers producing the fuel only, not burning it. "
+        "Add the fuel's combustion (gate to grave) as its own line unless another line already counts it.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为摇篮到大门，只包含燃料的生产，不含燃烧。"
+        "除非已有其他行计入，请另加一行燃料燃烧（大门到坟墓）。",
+    ),
+    "warn.factor_boundary.gate_to_gate": (
+        "Line {line}: factor '{factor_id}' is gate to gate: it covers one process only; the upstream production of "
+        "what it stands for is not included.",
+        "第 {line} 行：因子“{factor_id}”的核算边界为大门到大门，只包含单一工序，不含其上游生产过程。",
+    ),
     # Units
     "unit.kWh": ("kWh", "千瓦时"),
     "unit.MWh": ("MWh", "兆瓦时"),
@@ -41,6 +99,7 @@ MESSAGES = {
     "unit.Nm3": ("Nm³", "标准立方米"),
     "unit.tkm": ("t·km", "吨公里"),
     "unit.kgkm": ("kg·km", "千克公里"),
+    "unit.m2": ("m²", "平方米"),
     "unit.piece": ("piece", "台"),
     "unit.kgco2e": ("kgCO₂e", "kgCO₂e"),
     "unit.per_declared_unit": ("kgCO₂e per {unit}", "kgCO₂e/{unit}"),
@@ -77,8 +136,10 @@ MESSAGES = {
     # Errors
     "error.generic": ("Something went wrong.", "出现错误。"),
     "error.unknown_unit": (
-        "Unknown unit '{unit}'{where}. Use one of: {choices}.",
-        "未知单位“{unit}”{where}。请使用：{choices}。",
+        "Unknown unit '{unit}'{where}. Closest known units: {choices}. Any unit with SI prefixes or an "
+        "imperial/US unit is accepted (GWh, TJ, lb, short_ton, US_gallon, mile, therm, t·km …).",
+        "未知单位“{unit}”{where}。最接近的已知单位：{choices}。可使用任何带国际单位制词头的单位或英制/美制单位"
+        "（如 GWh、TJ、lb、short_ton、US_gallon、mile、therm、吨公里 …）。",
     ),
     "error.unit_mismatch": (
         "{where}amount in '{line_unit}' cannot be used with factor '{factor_id}', which is per "

@@ -9,16 +9,19 @@ MESSAGES = {
     "io.problem.required": ("This cell is empty; fill it in.", "此单元格为空，请填写。"),
     "io.problem.number": ("{detail}", "{detail}"),
     "io.problem.unit": (
-        "Unknown unit. Use one of: {choices} (also accepted: 度, 千瓦时, 吨公里, 公斤, 台 …).",
-        "未知单位。请使用：{choices}（也可填写：度、千瓦时、吨公里、公斤、台等）。",
+        "Unknown unit. Closest known units: {choices}. Any SI-prefixed, imperial or US unit is accepted "
+        "(kWh, GWh, t, lb, US_gallon, t·km …; also 度, 千瓦时, 吨公里, 公斤, 台).",
+        "未知单位。最接近的已知单位：{choices}。可填写任何带国际单位制词头的单位或英制/美制单位"
+        "（kWh、GWh、t、lb、US_gallon、t·km 等；也可填写度、千瓦时、吨公里、公斤、台）。",
     ),
     "io.problem.stage": (
         "Unknown life-cycle stage. Use one of: {choices}.",
         "未知的生命周期阶段。请填写：{choices}。",
     ),
     "io.problem.data_source": (
-        "Unknown data-source type. Use one of: {choices} (or leave empty for primary, measured).",
-        "未知的数据来源类型。请填写：{choices}（留空则为初级数据（实测））。",
+        "Unknown or missing data-source type. Use one of: {choices}. There is no default: say for each line "
+        "whether it is measured, from a supplier, a secondary default or a proxy.",
+        "数据来源类型未知或未填写。请填写：{choices}。没有默认值：请逐行说明是实测、供应商数据、次级缺省值还是近似替代数据。",
     ),
     "io.problem.factor_unknown": (
         "No emission factor has this id or key. Use a factor key such as electricity.cn.national "

@@ -69,6 +69,10 @@ MESSAGES = {
         "outboundLogisticsGhgEmissions and is not part of the PCF.",
         "成品运输（{value} kgCO2e/声明单位）单独报告为 outboundLogisticsGhgEmissions，不计入 PCF。",
     ),
+    "pact.boundary.missing": (
+        "Not assessed (no data and no reason for excluding them): {stages}; the PCF does not include them.",
+        "未评估（无数据且未说明排除理由）：{stages}；PCF 未包含这些阶段。",
+    ),
     "pact.boundary.excluded": (
         "Stages after the gate are excluded from the PCF (kgCO2e per declared unit): {stages}.",
         "大门之后的阶段不计入 PCF（kgCO2e/声明单位）：{stages}。",

@@ -20,31 +20,54 @@ MESSAGES = {
     "products.help.amount": (
         "How much per ONE declared unit of the product (e.g. per 台), not per year.",
         "每一个声明单位产品（例如每台）的用量，不是全年总量。"),
-    "products.help.unit": ("Unit of the amount.", "数量的单位。"),
+    "products.help.unit": (
+        "Unit of the amount: any unit that fits the factor, with SI prefixes or imperial/US units (kWh, GWh, TJ, kg, "
+        "lb, short_ton, US_gallon, t·km …) or Chinese names (度, 吨, 吨公里).",
+        "数量的单位：与因子匹配的任何单位，可带国际单位制词头或使用英制/美制单位（kWh、GWh、TJ、kg、lb、short_ton、"
+        "US_gallon、t·km 等），也可用中文名称（度、吨、吨公里）。"),
     "products.help.factor": (
         "The emission factor that turns the amount into kgCO₂e. It must fit the unit (kg of diesel fits a per-MJ "
         "fuel factor through its calorific value).",
         "把数量换算为 kgCO₂e 的排放因子，须与单位匹配（柴油千克数可通过低位发热量匹配按兆焦计的燃料因子）。"),
     "products.help.data_source": (
-        "Measured or supplier data is primary; defaults and proxies are secondary.",
-        "实测或供应商数据为初级数据；缺省值和近似替代数据为次级数据。"),
+        "Required, no default. Measured or supplier data is primary; defaults and proxies are secondary.",
+        "必填，无默认值。实测或供应商数据为初级数据；缺省值和近似替代数据为次级数据。"),
     "products.help.note": ("Where the number comes from.", "数据来源说明。"),
     "products.help.note_internal": (
         "Tick to keep the note inside the company (never on cards or exports).",
         "勾选后备注仅内部可见（不会出现在卡片和导出文件中）。"),
     "products.editor.caption": (
-        "Amounts are per {unit}. Add rows at the bottom of the table; a new row counts once stage, activity, amount, "
-        "unit and emission factor are all filled (a blue corner marks an empty required cell). "
+        "Amounts are per {unit}. Add rows at the bottom of the table; every row with content is either counted or "
+        "listed below with what to fix (never dropped). Unsaved edits are kept while you switch language or page. "
         "Select a row and press Delete to remove it.",
-        "数量均按每{unit}计。在表格底部添加行；新行须填齐阶段、活动、数量、单位和排放因子后才计入"
-        "（单元格角上的蓝色标记表示必填项尚空）。选中行后按 Delete 键删除。"),
+        "数量均按每{unit}计。在表格底部添加行；有内容的行要么计入，要么在下方列出需修正之处（绝不丢弃）。"
+        "切换语言或页面时未保存的修改会保留。选中行后按 Delete 键删除。"),
     "products.factor.custom": ("Custom: {source} · {value} kg{gas}/{unit}", "自定义：{source} · {value} kg{gas}/{unit}"),
+    "products.draft.unsaved": (
+        "This table has unsaved edits. They are kept while you switch language or visit other pages; "
+        "save them as a new revision, or discard them.",
+        "此表有未保存的修改。切换语言或访问其他页面时会保留；请保存为新修订版本，或放弃修改。"),
+    "products.draft.discard": ("Discard edits", "放弃修改"),
     # row issues
     "products.issue.row": (
         "Row {row}, column '{column}' (value '{value}'): {fix}", "第 {row} 行，“{column}”列（值“{value}”）：{fix}"),
     "products.issue.stage": ("Choose a stage from the list.", "请从列表中选择阶段。"),
     "products.issue.data_source": ("Choose a data source from the list.", "请从列表中选择数据来源。"),
-    "products.issue.unit_missing": ("Choose a unit from the list.", "请从列表中选择单位。"),
+    "products.issue.unit_missing": (
+        "Enter the unit of the amount (kWh, kg, t·km, GWh, lb, 度 …).", "请填写数量的单位（kWh、kg、吨公里、GWh、lb、度等）。"),
+    "products.issue.data_source_missing": (
+        "Choose the data source: measured, supplier-specific, secondary default or proxy. There is no default, "
+        "so nothing claims primary data unless you say so.",
+        "请选择数据来源：实测、供应商数据、次级缺省值或近似替代数据。没有默认值，未经选择不会被计为初级数据。"),
+    "products.issue.activity_missing": (
+        "Name the activity (what is used or emitted); the row is kept until you do.",
+        "请填写活动名称（使用或排放的是什么）；填写前该行保留在表中。"),
+    "products.issue.amount_text": (
+        "Not a number. Type digits only, with a dot for decimals (e.g. 41.62 or 2e3); put the unit in the Unit column.",
+        "不是数字。请只填写数字，小数用点（如 41.62 或 2e3）；单位请填在“单位”列。"),
+    "products.issue.amount_comma": (
+        "Use a dot for decimals and no thousands separators (1500 or 1.5, not 1,500).",
+        "小数请用点，不要使用千位分隔符（写 1500 或 1.5，不要写 1,500）。"),
     "products.issue.amount_missing": (
         "Enter the amount per declared unit (a number of at least 0).", "请填写每声明单位的数量（不小于 0 的数字）。"),
     "products.issue.factor_missing": ("Choose an emission factor from the list.", "请从列表中选择排放因子。"),
@@ -155,6 +178,30 @@ MESSAGES = {
     "products.import.parsing": ("Reading {name}…", "正在读取 {name}…"),
     "products.import.checked": ("{count} inventory(ies) read and checked.", "已读取并检查 {count} 份清单。"),
     "products.import.button": ("Import", "导入"),
+    "products.import.button.replace": ("Import: replace the stored lines", "导入：替换已存数据行"),
+    "products.import.button.append": ("Import: append to the stored lines", "导入：追加到已存数据行之后"),
+    "products.import.mode": ("What should the file do?", "文件如何导入？"),
+    "products.import.mode.replace": ("Replace", "替换"),
+    "products.import.mode.append": ("Append", "追加"),
+    "products.import.mode_help": (
+        "Replace: the file's lines become the inventory (stored lines not in the file are removed). Append: the "
+        "file's lines are added after the stored ones. Either way a new revision is saved; older ones can be restored.",
+        "替换：文件中的行成为清单（文件中没有的已存行将被删除）。追加：文件中的行加在已存行之后。两种方式都会保存为新版本，旧版本可随时恢复。"),
+    "products.import.choose_mode": (
+        "Choose Replace or Append to see what the import would change before anything is saved.",
+        "请选择“替换”或“追加”，保存前先查看导入将带来的变化。"),
+    "products.import.preview_line": (
+        "{model} {period}: +{added} added, {changed} changed, −{removed} removed ({before} → {after} lines); "
+        "total {kg_before} → {kg_after} kgCO₂e per declared unit.",
+        "{model} {period}：新增 {added} 行，修改 {changed} 行，删除 {removed} 行（{before} → {after} 行）；"
+        "合计 {kg_before} → {kg_after} kgCO₂e/声明单位。"),
+    "products.import.preview_details": ("Line by line: {model} {period}", "逐行对比：{model} {period}"),
+    "products.restore.pick": ("Restore an earlier revision", "恢复较早的版本"),
+    "products.restore.button": ("Restore revision {revision}", "恢复第 {revision} 版"),
+    "products.restore.comment": ("Restored revision {revision}", "恢复第 {revision} 版"),
+    "products.restore.done": (
+        "Revision {old} restored as revision {revision}; nothing in between was deleted.",
+        "已将第 {old} 版恢复为第 {revision} 版；中间各版本均保留。"),
     "products.import.done": ("Imported {count} inventory(ies) as new revisions.", "已导入 {count} 份清单（均为新版本）。"),
     "products.import.failed": ("The file was not imported.", "文件未导入。"),
 }

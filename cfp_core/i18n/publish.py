@@ -157,6 +157,7 @@ MESSAGES = {
     "card.stages": ("Life-cycle stages", "生命周期各阶段"),
     "card.boundary": ("System boundary", "系统边界"),
     "card.excluded": ("Not included: {names}", "未包含：{names}"),
+    "card.missing": ("Missing (no data, no reason given): {stages}", "缺失（无数据、未说明理由）：{stages}"),
     "card.period": ("Reference period", "数据时间范围"),
     "card.standards": ("Standards", "依据标准"),
     "card.factor_sources": ("Emission-factor sources", "排放因子来源"),

@@ -218,10 +218,10 @@ MESSAGES = {
     ),
     "suppliers.finding.primary_low": (
         "Primary-data share is low ({share} % < {limit} %): the footprint rests mainly on secondary data.",
-        "一手数据占比偏低（{share}% < {limit}%）：碳足迹主要依赖二手数据。",
+        "初级数据占比偏低（{share}% < {limit}%）：碳足迹主要依赖次级数据。",
     ),
     "suppliers.finding.primary_missing": (
-        "No primary-data share is declared.", "未声明一手数据占比。",
+        "No primary-data share is declared.", "未声明初级数据占比。",
     ),
     "suppliers.finding.standards": (
         "Different cross-sectoral standards ({standards} vs baseline {base}); methods may differ in detail.",
@@ -249,7 +249,7 @@ MESSAGES = {
     "suppliers.col.period": ("Reference period", "参考期"),
     "suppliers.col.gwp": ("GWP basis", "GWP 基准"),
     "suppliers.col.standards": ("Standards", "标准"),
-    "suppliers.col.primary": ("Primary data (%)", "一手数据占比（%）"),
+    "suppliers.col.primary": ("Primary data (%)", "初级数据占比（%）"),
     "suppliers.col.dqr": ("Mean DQR", "平均 DQR"),
     "suppliers.col.verified": ("Verified", "已核查"),
     "suppliers.col.rank": ("Rank", "排名"),

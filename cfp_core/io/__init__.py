@@ -1,5 +1,6 @@
-"""Files in and out: inventory templates (CSV/xlsx) and suppliers' PACT footprint files."""
+"""Files in and out: inventory templates (CSV/xlsx), bills of materials, and suppliers' PACT footprint files."""
 
+from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
 from cfp_core.io.supplier_store import (  # noqa: F401
     EVENT_KINDS,
     StoredDisclosure,
@@ -16,8 +17,10 @@ from cfp_core.io.suppliers import (  # noqa: F401
     read_footprints,
 )
 from cfp_core.io.templates import (  # noqa: F401
+    IMPORT_MODES,
     import_inventories,
     inventory_rows,
+    merged_inventory,
     read_inventory_file,
     read_inventory_rows,
     template_bytes,

@@ -147,10 +147,10 @@ class _Row:
         except ValueError:
             return self.fail(column, "io.problem.date")
 
-    def choice(self, column: str, words: dict[str, str], prefix: str, values, key: str, default=None):
+    def choice(self, column: str, words: dict[str, str], prefix: str, values, key: str, required_key: str = ""):
         value = self.raw(column)
-        if value in (None, ""):
-            return default if default is not None else self.required(column)
+        if value in (None, ""):  # no default: an empty cell says which choices there are
+            return self.fail(column, required_key, choices=_Choices(prefix, values)) if required_key else self.required(column)
         found = words.get(_norm(value))
         if found is None:
             self.fail(column, key, choices=_Choices(prefix, values))
@@ -169,8 +169,8 @@ class _Row:
             return None
         try:
             return units.canonical_unit(str(value))
-        except units.UnknownUnit:
-            return self.fail(column, "io.problem.unit", choices=", ".join(units.UNITS))
+        except units.UnknownUnit as error:
+            return self.fail(column, "io.problem.unit", choices=error.params["choices"])
 
 
 def _factor_unit(row: _Row) -> tuple[str, str] | None:
@@ -223,7 +223,7 @@ def _parse_row(row: _Row, known_refs: set[str] | None) -> tuple[tuple, ActivityL
         "amount": row.number("amount", _AMOUNT),
         "unit": row.unit("unit"),
         "data_source": row.choice("data_source_type", _SOURCE_WORDS, "source", [s.value for s in DataSourceType],
-                                  "io.problem.data_source", default=DataSourceType.PRIMARY_MEASURED.value),
+                                  "io.problem.data_source", required_key="io.problem.data_source"),
         "note": row.text("note", limit=4000, multiline=True) or "",
         "note_internal": row.flag("note_internal"),
         "printed_amount": row.number("printed_amount", _ANY_FLOAT, required=False),

@@ -30,7 +30,7 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
 )
 OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
-REQUIRED_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS[:7]
+REQUIRED_COLUMNS: tuple[str, ...] = (*TEMPLATE_COLUMNS[:7], "data_source_type")  # no default data source
 MAX_ROWS = 100_000
 INVENTORY_SHEET = "inventory"
 IGNORED_SHEETS = frozenset({"instructions", "说明", "lists"})
@@ -172,8 +172,9 @@ def _csv_value(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_lang: str | None = None) -> bytes:
-    """Return an .xlsx workbook: an "inventory" sheet and a bilingual "instructions" sheet.
+def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_lang: str | None = None,
+               instructions: bool = True) -> bytes:
+    """Return an .xlsx workbook: an "inventory" sheet and (``instructions``) a bilingual "instructions" sheet.
 
     With ``dropdown_lang`` the inventory sheet gets dropdowns (stage, unit, data-source type)
     whose labels are in that language.
@@ -189,7 +190,8 @@ def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_la
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = max(12, len(column) + 4)
-    _instructions_sheet(workbook.create_sheet("instructions"), columns)
+    if instructions:
+        _instructions_sheet(workbook.create_sheet("instructions"), columns)
     if dropdown_lang:
         _add_dropdowns(workbook, sheet, columns, dropdown_lang)
     buffer = io.BytesIO()

@@ -27,7 +27,7 @@ from cfp_core.store.audit import writes
 from cfp_core.text import neutralise_formula
 
 __all__ = [
-    "ALL_COLUMNS", "MAX_ROWS", "TEMPLATE_COLUMNS", "import_inventories", "inventory_rows",
+    "IMPORT_MODES", "merged_inventory", "ALL_COLUMNS", "MAX_ROWS", "TEMPLATE_COLUMNS", "import_inventories", "inventory_rows",
     "read_inventory_file", "read_inventory_rows", "template_bytes", "write_inventory_file",
 ]
 
@@ -112,17 +112,24 @@ def template_bytes(fmt: str, lang: str = "zh") -> bytes:
     raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'xlsx'")
 
 
-@writes(Action.IMPORT_INVENTORIES, target=lambda inventories, comment="", result=None: ", ".join(
-    f"{m} {p} r{r}" for m, p, r in result or ()))
+IMPORT_MODES = ("replace", "append")
+
+
+@writes(Action.IMPORT_INVENTORIES, target=lambda inventories, comment="", mode="replace", result=None: ", ".join(
+    f"{m} {p} r{r} ({mode})" for m, p, r in result or ()))
 def import_inventories(db: Database, principal: Principal, inventories: list[Inventory],
-                       comment: str = "") -> list[tuple[str, str, int]]:
+                       comment: str = "", mode: str = "replace") -> list[tuple[str, str, int]]:
     """Store every inventory as a new revision in ONE transaction; return (model, period, revision) each.
 
     An existing (model, period) keeps its latest revision's boundary, verification, declared
-    result, GWP set and factor set; only the lines are replaced. A new period uses defaults.
+    result, GWP set and factor set; ``mode`` "replace" replaces its lines with the file's, "append"
+    adds the file's lines after the stored ones (see ``merged_inventory``). A new period uses defaults.
+    Raises ``ValueError`` for another mode.
     Raises ``ImportRejected`` (nothing saved) if a product model does not exist,
     ``PermissionDenied`` if one belongs to another organisation.
     """
+    if mode not in IMPORT_MODES:
+        raise ValueError(f"unknown import mode {mode!r}; use 'replace' or 'append'")
     saved = []
     with store.write_transaction(db):
         known = {p.model_code: p for p in store.list_products(db)}
@@ -137,13 +144,19 @@ def import_inventories(db: Database, principal: Principal, inventories: list[Inv
         for inventory in inventories:
             require_member(principal, known[inventory.model_code].org_id)
             saved.append((inventory.model_code, inventory.period.label,
-                          store_db.put_inventory(db, _merged(db, inventory), principal.label, comment)))
+                          store_db.put_inventory(db, merged_inventory(db, inventory, mode)[1], principal.label, comment)))
     return saved
 
 
-def _merged(db: Database, inventory: Inventory) -> Inventory:
+def merged_inventory(db: Database, inventory: Inventory, mode: str = "replace") -> tuple[Inventory | None, Inventory]:
+    """Return ``(stored latest or None, what importing ``inventory`` would store)`` under ``mode``.
+
+    "replace": the file's lines replace the stored ones; "append": they follow the stored ones.
+    Everything else (boundary, verification, factor set) is the stored revision's.
+    """
     try:
         latest = store.load_inventory(db, inventory.model_code, inventory.period.label)
     except NotFound:
-        return inventory
-    return latest.model_copy(update={"lines": inventory.lines, "period": inventory.period})
+        return None, inventory
+    lines = inventory.lines if mode == "replace" else (*latest.lines, *inventory.lines)
+    return latest, latest.model_copy(update={"lines": lines, "period": inventory.period})

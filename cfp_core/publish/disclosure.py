@@ -119,6 +119,7 @@ class Disclosure(Frozen):
     data_quality: DataQuality
     warnings: tuple[tuple[str, dict], ...] = ()
     illustrative: bool = False
+    missing_stages: tuple[LifecycleStage, ...] = ()  # no lines and no reason for leaving them out (#11)
 
 
 def build_disclosure(
@@ -178,6 +179,7 @@ def disclosure_from(
                      for s in footprint.stages if s.line_count),
         lines=lines, factor_sources=sources, data_quality=data_quality(inventory, footprint),
         warnings=footprint.warnings, illustrative=inventory.illustrative or product.illustrative,
+        missing_stages=footprint.missing_stages,
     )
 
 

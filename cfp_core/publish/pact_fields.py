@@ -170,6 +170,9 @@ def boundary_text(disclosure: Disclosure, per_kg: float | None = None) -> str:
     if outside:
         stages = ", ".join(f"{t(f'stage.{s.value}', 'en')} {decimal_string(v)}" for s, v in outside.items())
         text += " " + t("pact.boundary.excluded", "en", stages=stages)
+    missing = [s for s in disclosure.missing_stages if s in CRADLE_TO_GATE]
+    if missing:  # a missing stage is said, never a silent 0 (#11)
+        text += " " + t("pact.boundary.missing", "en", stages=", ".join(t(f"stage.{s.value}", "en") for s in missing))
     if per_kg is not None:
         text += " " + t("pact.boundary.per_kg", "en", mass=decimal_string(per_kg))
     return text

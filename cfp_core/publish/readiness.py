@@ -70,7 +70,7 @@ def readiness(disclosure: Disclosure, product: ProductModel | None = None,
     return {
         "card": [*common, _soft(org), _provisional(disclosure), _verification(disclosure),
                  _soft(_exclusions(disclosure)), _primary_data(disclosure), _dqr(disclosure)],
-        "pact_v3": [*common, org, _product_mass(product), _pact_scope(disclosure), _identifiers(disclosure, product),
+        "pact_v3": [*common, org, _product_mass(product), _pact_scope(disclosure), _soft(_exclusions(disclosure)), _identifiers(disclosure, product),
                     _gwp(disclosure), _provisional(disclosure), _verification(disclosure), _dqr(disclosure)],
         "report": [*common, org, _exclusions(disclosure), _method_rules(disclosure), _provisional(disclosure),
                    _verification(disclosure), _primary_data(disclosure), _dqr(disclosure)],
@@ -145,6 +145,8 @@ def _exclusions(d: Disclosure) -> Check:
     scope = CRADLE_TO_GATE if boundary.boundary == BoundaryType.CRADLE_TO_GATE else frozenset(STAGES)
     named_stages = {e.stage for e in boundary.excluded}
     missing = [s for s in STAGES if s in scope and s not in boundary.included_stages and s not in named_stages]
+    missing += [s for s in d.missing_stages if s in scope and s not in missing]  # included but no lines (#11)
+    missing.sort(key=STAGES.index)
     if missing:
         return _gap("exclusions", "blocking", stages=JoinedMsg([Msg(f"stage.{s.value}") for s in missing]))
     names = _ExcludedNames(boundary.excluded)

@@ -15,6 +15,7 @@ from cfp_core.store.api_clients import (  # noqa: F401
 from cfp_core.store.audit import audit_subjects, list_audit_events, record  # noqa: F401
 from cfp_core.store.db import (  # noqa: F401
     DEFAULT_DB,
+    bom_mappings,
     canonical_json,
     content_hash,
     db_path,
@@ -46,6 +47,7 @@ from cfp_core.store.exchange import (  # noqa: F401
 from cfp_core.store.members import Member, bootstrap, has_members, list_members, newcomer, principal_for, set_member  # noqa: F401
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401
 from cfp_core.store.writes import (  # noqa: F401
+    save_bom_mappings,
     save_factor_set,
     save_inventory,
     save_organisation,

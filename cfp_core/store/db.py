@@ -249,6 +249,12 @@ def known_factor_ids(db: Database) -> dict[str, str]:
     return {row["factor_id"]: row["key"] for row in db.query(sql)}
 
 
+def bom_mappings(db: Database, org_id: str) -> dict[tuple[str, str], str]:
+    """Return the organisation's remembered BOM mappings ``{(kind, text): factor_ref}`` (newest wins)."""
+    rows = db.query("select kind, text, factor_ref from bom_mappings where org_id = ? order by id", [org_id])
+    return {(r["kind"], r["text"]): r["factor_ref"] for r in rows}
+
+
 # ---- helpers ---------------------------------------------------------------------------
 
 def _append(db, table, keys: dict, payload: dict, author: str, comment: str, **extra) -> int:

@@ -186,3 +186,15 @@ def i10_supplier_events(db: Database) -> None:
     )
     db.table("supplier_disclosure_events").create_index(["disclosure_id"])
     make_immutable(db, "supplier_disclosure_events")
+
+
+@migrations(name="i11_bom_mappings")
+def bom_mappings(db: Database) -> None:
+    """What a bill-of-materials material or freight mode means (a factor ref), per organisation; append-only,
+    the newest row per (org, kind, text) wins."""
+    db.table("bom_mappings").create(
+        {"id": int, "org_id": str, "kind": str, "text": str, "factor_ref": str, "created_at": str, "author": str},
+        pk="id", not_null={"org_id", "kind", "text", "factor_ref"},
+    )
+    db.table("bom_mappings").create_index(["org_id", "kind", "text"])
+    make_immutable(db, "bom_mappings")

@@ -60,3 +60,18 @@ def save_inventory(db: Database, principal: Principal, inventory: Inventory, com
 def save_factor_set(db: Database, principal: Principal, factor_set: FactorSet) -> None:
     """Store a new (custom or imported) factor set. Raises ``ImmutableRecord`` if the id holds other content."""
     store.put_factor_set(db, factor_set)
+
+
+@writes(Action.SAVE_BOM_MAPPING, target=lambda org_id, mappings, result=None: f"{org_id}: {len(mappings)} mapping(s)")
+def save_bom_mappings(db: Database, principal: Principal, org_id: str, mappings: dict[tuple[str, str], str]) -> int:
+    """Remember ``{(kind, text): factor_ref}`` (kind "material" or "mode") for the organisation's next BOM import.
+
+    Appends one row per mapping that differs from the remembered one; returns how many were appended.
+    """
+    require_member(principal, org_id)
+    known = store.bom_mappings(db, org_id)
+    rows = [{"org_id": org_id, "kind": kind, "text": text, "factor_ref": ref, "created_at": store.now(),
+             "author": principal.label} for (kind, text), ref in mappings.items() if ref and known.get((kind, text)) != ref]
+    if rows:
+        db.table("bom_mappings").insert_all(rows)
+    return len(rows)

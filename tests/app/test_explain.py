@@ -72,7 +72,7 @@ def test_inventory_without_declared_figures(page_app, seeded_db_path, lang):
     db = store.open_db(seeded_db_path)
     try:
         store.save_product(db, ADMIN, ProductModel(model_code="TEST-1", org_id="weisidemu", name_zh="测试电源"))
-        line = ActivityLine(stage="production", activity="电力", amount=10, unit="kWh",
+        line = ActivityLine(data_source="primary_measured", stage="production", activity="电力", amount=10, unit="kWh",
                             factor_ref="electricity.cn.national")
         store.save_inventory(db, ADMIN, Inventory(model_code="TEST-1", period=ReportingPeriod.year(2025), lines=(line,)))
     finally:

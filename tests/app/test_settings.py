@@ -37,7 +37,7 @@ def test_a_bad_url_is_refused_and_nothing_saved(page_app, seeded_db_path):
 
 def test_logo_must_be_png():
     from cfp_core.errors import LogoRejected
-    from cfp_core.models import png_logo
+    from cfp_core.validation import png_logo
 
     assert base64.b64decode(png_logo(PNG)) == PNG
     for bad in (b"GIF89a...", PNG + b"x" * 600_000):

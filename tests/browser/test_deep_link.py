@@ -22,7 +22,7 @@ def test_the_first_request_after_start_is_a_deep_link_and_gets_the_router(server
         pw.expect(page.get_by_role("heading", name="Products & data entry")).to_be_visible(timeout=30_000)
         sidebar = page.get_by_test_id("stSidebar")
         pw.expect(sidebar.get_by_text("Compare factor versions")).to_be_visible()  # the router's navigation
-        pw.expect(sidebar.get_by_text("English")).to_be_visible()  # the router's language switch
+        pw.expect(sidebar.get_by_role("radio", name="English")).to_be_visible()  # the router's language switch
         assert "/products" in page.url
         sidebar.get_by_text("中文").click()
         pw.expect(page.get_by_role("heading", name="产品与数据录入")).to_be_visible(timeout=30_000)

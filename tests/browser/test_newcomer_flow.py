@@ -16,7 +16,7 @@ pw = pytest.importorskip("playwright.sync_api")
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 ROW = 35  # px: header and row height of the grid
-COLUMNS = {"stage": 70, "activity": 143, "amount": 216, "unit": 289, "factor": 520}  # px from the grid's left edge
+COLUMNS = {"stage": 70, "activity": 143, "amount": 216, "unit": 289, "factor": 520, "data_source": 775}  # px from the grid's left edge
 
 
 def settle(page, pause: int = 500) -> None:
@@ -48,19 +48,23 @@ def fill_select(page, editor, text: str) -> None:
     settle(page, 300)
 
 
-def add_line(page, stage: str, activity: str, amount: str, unit: str, factor: str) -> None:
-    """Add one row through the grid's trailing "add row" line and fill its required cells."""
+def add_line(page, stage: str, activity: str, amount: str, unit: str, factor: str, source: str) -> None:
+    """Add one row through the grid's trailing "add row" line and fill its cells (text cells keep what is typed)."""
     box = page.get_by_test_id("stDataFrame").first.bounding_box()
     x = {name: box["x"] + offset for name, offset in COLUMNS.items()}
     y = box["y"] + ROW + ROW / 2  # the empty grid: the trailing row sits right under the header
-    page.mouse.click(x["stage"], y)  # adds a row and opens its stage selector
-    fill_select(page, page.locator("#portal .glide-select input").first, stage)
-    for column, value in (("activity", activity), ("amount", amount)):
+    page.mouse.click(x["stage"], y)  # adds a row (no cell is "required" any more, so no editor opens by itself)
+    settle(page, 300)
+    box = page.get_by_test_id("stDataFrame").first.bounding_box()  # the rerun may have moved the grid
+    x = {name: box["x"] + offset for name, offset in COLUMNS.items()}
+    y = box["y"] + ROW + ROW / 2
+    fill_select(page, open_cell_editor(page, x["stage"], y, "#portal .glide-select input"), stage)
+    for column, value in (("activity", activity), ("amount", amount), ("unit", unit)):
         editor = open_cell_editor(page, x[column], y, ".gdg-input")
         editor.fill(value)
         page.keyboard.press("Enter")
         settle(page, 300)
-    for column, value in (("unit", unit), ("factor", factor)):
+    for column, value in (("factor", factor), ("data_source", source)):
         fill_select(page, open_cell_editor(page, x[column], y, "#portal .glide-select input"), value)
 
 
@@ -79,8 +83,10 @@ def test_newcomer_creates_a_product_and_sees_why_factor_versions_differ(server, 
         pw.expect(page.get_by_text("已保存产品 NEW-DEMO-1")).to_be_visible(timeout=30_000)
         pw.expect(page.get_by_test_id("stDataFrame").first).to_be_visible(timeout=30_000)
 
-        add_line(page, "生产", "生产用电", "20", "kWh", "全国电力")
+        add_line(page, "生产", "生产用电", "20", "kWh", "全国电力", "初级数据")  # no default data source (#11)
         metric = page.get_by_test_id("stMetricValue").first
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "newcomer_entered_zh.png"), full_page=True)
         pw.expect(metric).to_contain_text("11.5540 kgCO₂e", timeout=30_000)  # 20 kWh × 0.5777 kgCO2e/kWh
         page.get_by_role("button", name="保存为新修订版本").click()
         settle(page)

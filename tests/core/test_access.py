@@ -25,7 +25,14 @@ from cfp_core.access import (
     require,
     system_principal,
 )
-from cfp_core.editor import save_edited_inventory
+from cfp_core.editor import (
+    ModelOutput,
+    PlantQuantity,
+    allocate,
+    restore_revision,
+    save_edited_inventory,
+    write_allocation,
+)
 from cfp_core.errors import PermissionDenied
 from cfp_core.io import import_inventories, mark_supplier_disclosure, parse_disclosure, save_supplier_disclosure
 from cfp_core.library import reference_factor_sets
@@ -84,6 +91,14 @@ WRITES = {
     "editor.save_edited_inventory": (Action.SAVE_INVENTORY, lambda db, p: save_edited_inventory(
         db, p, store.load_inventory(db, *WS), WS[0], store.load_inventory(db, *WS).period,
         store.load_inventory(db, *WS).lines[:-1])),
+    "editor.restore_revision": (Action.SAVE_INVENTORY, lambda db, p: restore_revision(
+        db, p, *WS, _second_revision(db, p))),
+    "editor.write_allocation": (Action.SAVE_INVENTORY, lambda db, p: write_allocation(db, p, allocate(
+        PlantQuantity(stage="production", activity="电力", amount=100, unit="kWh", factor_ref="electricity.cn.national",
+                      data_source="primary_measured"), [ModelOutput(model_code=WS[0], units=10)]),
+        store.load_inventory(db, *WS).period)),
+    "store.save_bom_mappings": (Action.SAVE_BOM_MAPPING, lambda db, p: store.save_bom_mappings(
+        db, p, ORG, {("material", "钢"): "cpcd.41265X036"})),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
         db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),
@@ -123,6 +138,14 @@ def _request(db) -> store.PcfRequest:
     return store.PcfRequest(request_id="req-1", event_id="evt-1", client_id=_client(db).client_id, org_id=ORG,
                             source="https://buyer.example.com", received="2026-01-05T08:00:00+00:00",
                             criteria={"productId": ["urn:example:ws"]})
+
+
+def _second_revision(db, p) -> int:
+    """Give the inventory a revision 2 (as the CLI) when ``p`` could restore revision 1; return 1."""
+    if p is not None and p.can(Action.SAVE_INVENTORY) and p.org_id == ORG:
+        inventory = store.load_inventory(db, *WS)
+        store.save_inventory(db, cli_principal(ORG), inventory.model_copy(update={"lines": inventory.lines[:-1]}))
+    return 1
 
 
 def _published(db) -> str:

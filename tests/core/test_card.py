@@ -208,7 +208,7 @@ def _all_outputs(snapshot) -> list[str]:
 
 def test_internal_notes_never_reach_any_card_output(seeded_db):
     inventory = store.load_inventory(seeded_db, *WS)
-    secret_line = ActivityLine(stage=LifecycleStage.PRODUCTION, activity="压缩空气 Compressed air", amount=0.0,
+    secret_line = ActivityLine(data_source="primary_measured", stage=LifecycleStage.PRODUCTION, activity="压缩空气 Compressed air", amount=0.0,
                                unit="kWh", factor_ref="electricity.cn.national", note=f"{SECRET} do not share",
                                note_internal=True)
     first = inventory.lines[0].model_copy(update={"note": f"{SECRET} supplier price", "note_internal": True})

@@ -178,7 +178,7 @@ def test_seed_creates_and_is_idempotent(tmp_path, monkeypatch):
     path = tmp_path / "new.db"
     monkeypatch.setenv("CFP_DB_PATH", str(path))
     first = run("seed").output
-    assert "added 5 factor set(s)" in first and path.exists()
+    assert "added 7 factor set(s)" in first and path.exists()
     assert "added 0 factor set(s), 0 product(s), 0 inventory(ies)" in run("seed").output
 
 

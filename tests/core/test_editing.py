@@ -62,7 +62,7 @@ def test_factor_options_filter_by_unit_including_ncv_conversions(set_2024):
 
 def test_custom_factors_of_the_base_lines_are_offered(set_2024):
     custom = CustomFactor(value=2.5, unit="kg", source="Supplier EPD 2025")
-    line = ActivityLine(stage="raw_material_acquisition", activity="Steel", amount=3, unit="kg", custom_factor=custom)
+    line = ActivityLine(data_source="primary_measured", stage="raw_material_acquisition", activity="Steel", amount=3, unit="kg", custom_factor=custom)
     options = editing.factor_options(set_2024, "en", base_lines=[line])
     assert "Custom: Supplier EPD 2025 · 2.5 kgCO2e/kg" in options
 
@@ -76,7 +76,7 @@ def test_lines_to_frame_has_the_editor_columns_and_labels(frame):
     assert frame.loc[1, "unit"] == "kg"
     assert frame.loc[0, "data_source"] == "近似替代数据"
     assert list(frame[editing.ORIGIN]) == [1, 2, 3, 4, 5, 6]
-    assert frame["amount"].dtype == "float64"
+    assert frame["amount"].dtype == "str" and frame.loc[0, "amount"] == "41.62199"  # text: kept as typed (#11)
 
 
 def test_round_trip_is_lossless(frame, ws_inventory, set_2024):
@@ -110,10 +110,10 @@ def test_a_new_row_is_converted(frame, set_2024):
 
 def test_changing_the_amount_drops_the_printed_amount_but_keeps_pedigree(set_2024):
     pedigree = Pedigree(reliability=1, completeness=2, temporal=1, geographical=1, technological=2)
-    line = ActivityLine(stage="production", activity="Power", amount=5, unit="kWh", factor_ref="electricity.cn.national",
+    line = ActivityLine(data_source="primary_measured", stage="production", activity="Power", amount=5, unit="kWh", factor_ref="electricity.cn.national",
                         printed_amount=5.0, pedigree=pedigree)
     frame = editing.lines_to_frame([line], "en", set_2024)
-    frame.loc[0, "amount"] = 6.0
+    frame.loc[0, "amount"] = "6"
     lines, _ = issues_of(frame, set_2024, "en", [line])
     assert lines[0].printed_amount is None and lines[0].pedigree == pedigree
 
@@ -140,7 +140,7 @@ def test_formula_in_note_is_a_row_issue(frame, set_2024, lang, expected):
 
 @pytest.mark.parametrize(("amount", "zh", "en"), [
     (-1.0, "不小于 0", "at least 0"), (1e9, "不大于", "at most"), (math.inf, "不大于", "at most"),
-    (None, "请填写每声明单位的数量", "Enter the amount"), ("lots", "请输入数字", "Enter a number"),
+    (None, "请填写每声明单位的数量", "Enter the amount"), ("lots", "不是数字", "Not a number"),
 ])
 def test_bad_amounts_are_row_issues_in_both_languages(frame, set_2024, amount, zh, en):
     frame["amount"] = frame["amount"].astype(object)
@@ -200,7 +200,7 @@ def test_editor_state_and_review_of_an_edit(seeded_db):
     assert state.revision == 1 and state.saved_kg_co2e == pytest.approx(93.4346, abs=0.005)
     assert state.previous_period == "2024"
     frame = editor_frame(state, "zh")
-    frame.loc[0, "amount"] = 100.0
+    frame.loc[0, "amount"] = "100"
     frame.loc[3, "activity"] = HOSTILE_MARKUP
     review = review_edits(state, frame, "zh")
     assert review.rows == (1, 2, 3, 5, 6) and [i.row for i in review.issues] == [4]

@@ -38,9 +38,10 @@ def test_frame_lists_every_factor_with_localized_labels(set_2024):
         ({"family": "electricity_co2_org", "region": "CN-ZJ"},
          {"cn_elec_co2_prov_zhejiang_2021", "cn_elec_co2_prov_zhejiang_2022", "cn_elec_co2_prov_zhejiang_2023"}),
         ({"family": "electricity_co2_org", "region": "CN-ZJ", "vintage": 2022}, {"cn_elec_co2_prov_zhejiang_2022"}),
-        ({"search": "DIESEL", "family": "fuel_combustion"}, {"fuel_diesel_cn_default"}),
+        ({"search": "DIESEL", "family": "fuel_combustion"}, {"fuel_diesel_cn_default", "cpcd_33360X0022025C"}),
         ({"search": "浙江", "vintage": "2023"}, {"cn_elec_co2_prov_zhejiang_2023"}),
-        ({"publisher": "CPCD core database (copy)"}, {"cn_transport_heavy_diesel_truck_cold_chain_2024"}),
+        ({"publisher": "CPCD core database (copy)", "search": "65111X002"},
+         {"cn_transport_heavy_diesel_truck_cold_chain_2024", "cpcd_65111X0022024C"}),
     ],
 )
 def test_frame_filters(factor_sets, filters, expected_ids):

@@ -66,7 +66,7 @@ def test_models_without_data_or_with_broken_data_keep_their_row(seeded_db):
     store.save_product(seeded_db, ADMIN, ProductModel(model_code="EMPTY-1", org_id="weisidemu", name_zh="空型号"))
     store.save_product(seeded_db, ADMIN, ProductModel(model_code="BROKEN-1", org_id="weisidemu", name_zh="坏数据",
                                                name_en="Broken", product_mass_kg=2.0))
-    line = ActivityLine(stage="production", activity="x", amount=1, unit="kg", factor_ref="electricity.cn.national")
+    line = ActivityLine(data_source="primary_measured", stage="production", activity="x", amount=1, unit="kg", factor_ref="electricity.cn.national")
     store.save_inventory(seeded_db, ADMIN, Inventory(model_code="BROKEN-1", period=ReportingPeriod.year(2025), lines=(line,)))
     frame = portfolio_overview(seeded_db, "en").set_index("model_code")
     empty, broken = frame.loc["EMPTY-1"], frame.loc["BROKEN-1"]

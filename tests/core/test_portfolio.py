@@ -15,7 +15,7 @@ SETS = ("cn-cfp-2024", "cn-cfp-2023", "cn-co2-org-2023")
 
 
 def line(stage="production", amount=1.0, unit="kWh", ref="electricity.cn.national", activity="电力", **kw):
-    return ActivityLine(stage=stage, activity=activity, amount=amount, unit=unit, factor_ref=ref, **kw)
+    return ActivityLine(stage=stage, activity=activity, amount=amount, unit=unit, factor_ref=ref, **({"data_source": "primary_measured"} | kw))
 
 
 def inventory(code="M-1", *lines, year=2025):

@@ -106,7 +106,7 @@ def test_scaling_every_amount_scales_the_total(inventory, factor_set, k):
 @given(amounts, st.sampled_from(STAGES), factor_sets)
 def test_kwh_and_wh_give_the_same_footprint(amount, stage, factor_set):
     kwh = Inventory(model_code="E-1", period=ReportingPeriod.year(2025), lines=(
-        ActivityLine(stage=stage, activity="电力", amount=amount, unit="kWh", factor_ref="electricity.cn.national"),))
+        ActivityLine(data_source="primary_measured", stage=stage, activity="电力", amount=amount, unit="kWh", factor_ref="electricity.cn.national"),))
     wh = kwh.model_copy(update={"lines": (kwh.lines[0].model_copy(update={"amount": amount * 1000, "unit": "Wh"}),)})
     assert footprint(wh, factor_set).total_kg_co2e == pytest.approx(
         footprint(kwh, factor_set).total_kg_co2e, rel=1e-12, abs=1e-15)
@@ -116,7 +116,7 @@ def test_kwh_and_wh_give_the_same_footprint(amount, stage, factor_set):
 @given(st.floats(0.0, 1e3), st.sampled_from(["fuel.diesel", "fuel.gasoline"]), factor_sets)
 def test_tonnes_and_kilograms_give_the_same_footprint(tonnes, key, factor_set):
     in_t = Inventory(model_code="F-1", period=ReportingPeriod.year(2025), lines=(
-        ActivityLine(stage="production", activity="燃料", amount=tonnes, unit="t", factor_ref=key),))
+        ActivityLine(data_source="primary_measured", stage="production", activity="燃料", amount=tonnes, unit="t", factor_ref=key),))
     kg_line = in_t.lines[0].model_copy(update={"amount": tonnes * 1000, "unit": "kg"})
     in_kg = in_t.model_copy(update={"lines": (kg_line,)})
     assert footprint(in_kg, factor_set).total_kg_co2e == pytest.approx(
@@ -128,7 +128,7 @@ def test_tonnes_and_kilograms_give_the_same_footprint(tonnes, key, factor_set):
 def test_units_of_another_dimension_raise_unit_mismatch(pair, amount, factor_set):
     key, unit = pair
     inventory = Inventory(model_code="U-1", period=ReportingPeriod.year(2025), lines=(
-        ActivityLine(stage="production", activity="错误单位", amount=amount, unit=unit, factor_ref=key),))
+        ActivityLine(data_source="primary_measured", stage="production", activity="错误单位", amount=amount, unit=unit, factor_ref=key),))
     with pytest.raises(UnitMismatch) as caught:
         footprint(inventory, factor_set)
     assert f"'{unit}'" in caught.value.message("en") and f"“{unit}”" in caught.value.message("zh")

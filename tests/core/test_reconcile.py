@@ -112,8 +112,8 @@ def test_ws_report_has_exactly_the_expected_issues(ws_rec):
 
 def clean_inventory(**declared) -> Inventory:
     lines = (
-        ActivityLine(stage="production", activity="电力", amount=100, unit="kWh", factor_ref="electricity.cn.national"),
-        ActivityLine(stage="distribution", activity="柴油", amount=10, unit="kg", factor_ref="fuel.diesel"),
+        ActivityLine(data_source="primary_measured", stage="production", activity="电力", amount=100, unit="kWh", factor_ref="electricity.cn.national"),
+        ActivityLine(data_source="primary_measured", stage="distribution", activity="柴油", amount=10, unit="kg", factor_ref="fuel.diesel"),
     )
     return Inventory(model_code="CLEAN-1", period=ReportingPeriod.year(2025), lines=lines,
                      declared=DeclaredResult(**declared) if declared else None)
@@ -182,8 +182,8 @@ def test_explain_line_reads_as_a_sentence(ws_inventory, set_2024, ar5):
 
 def test_explain_line_shows_unit_conversion_and_gwp(set_2024, ar5):
     lines = (
-        ActivityLine(stage="production", activity="电力", amount=1000, unit="Wh", factor_ref="electricity.cn.national"),
-        ActivityLine(stage="production", activity="沼气逸散", amount=0.5, unit="kg",
+        ActivityLine(data_source="primary_measured", stage="production", activity="电力", amount=1000, unit="Wh", factor_ref="electricity.cn.national"),
+        ActivityLine(data_source="primary_measured", stage="production", activity="沼气逸散", amount=0.5, unit="kg",
                      custom_factor=CustomFactor(value=1.0, unit="kg", gas="CH4", source="测量")),
     )
     footprint = calculate_footprint(Inventory(model_code="X", period=ReportingPeriod.year(2025), lines=lines),

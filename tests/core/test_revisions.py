@@ -83,7 +83,7 @@ def test_save_refuses_no_lines_and_no_changes(seeded_db, ws_2025):
 
 
 def test_save_of_a_new_period_and_an_unknown_product(seeded_db):
-    line = ActivityLine(stage="production", activity="Power", amount=10, unit="kWh", factor_ref="electricity.cn.national")
+    line = ActivityLine(data_source="primary_measured", stage="production", activity="Power", amount=10, unit="kWh", factor_ref="electricity.cn.national")
     assert save_edited_inventory(seeded_db, ADMIN, None, WS, ReportingPeriod.year(2030), [line]) == 1
     assert store.load_inventory(seeded_db, WS, "2030").lines == (line,)
     with pytest.raises(NotFound):
@@ -103,7 +103,7 @@ def test_revision_history_frame_lists_totals_newest_first(seeded_db, ws_2025):
 
 
 def test_diff_shows_changed_added_and_removed_lines(ws_2025, set_2024):
-    new_line = ActivityLine(stage="use", activity="Standby power", amount=3, unit="kWh", factor_ref="electricity.cn.national")
+    new_line = ActivityLine(data_source="primary_measured", stage="use", activity="Standby power", amount=3, unit="kWh", factor_ref="electricity.cn.national")
     lines = edited(ws_2025, 1, amount=5.0)[:-1] + [new_line]  # change line 2, drop line 6, add one
     after = ws_2025.model_copy(update={"lines": tuple(lines)})
     diff = diff_revisions(ws_2025, after, "en", set_2024)
@@ -117,7 +117,7 @@ def test_diff_shows_changed_added_and_removed_lines(ws_2025, set_2024):
 
 
 def test_diff_pairs_lines_by_stage_and_activity(ws_2025):
-    extra = ActivityLine(stage="raw_material_acquisition", activity="Copper", amount=1, unit="kg",
+    extra = ActivityLine(data_source="primary_measured", stage="raw_material_acquisition", activity="Copper", amount=1, unit="kg",
                          factor_ref="fuel.diesel")
     after = ws_2025.model_copy(update={"lines": (extra, *ws_2025.lines)})
     diff = diff_revisions(ws_2025, after, "zh")

@@ -28,7 +28,7 @@ GOOD = {
     "product_model": "WS-TPS-48-900A", "period_start": "2025-01-01", "period_end": "2025-12-31",
     "stage": "production", "activity": "电力（生产）", "amount": "54.15", "unit": "kWh",
     "factor_id": "electricity.cn.national", "factor_value": "", "factor_unit": "", "factor_source": "",
-    "data_source_type": "", "note": "",
+    "data_source_type": "primary_measured", "note": "",
 }
 KNOWN = {"electricity.cn.national", "cn_elec_cfp_national_2024", "fuel.diesel"}
 
@@ -83,10 +83,17 @@ def test_units_are_canonicalised(text, unit):
 
 @pytest.mark.parametrize(("text", "source"), [
     ("初级数据（实测）", "primary_measured"), ("Supplier-specific", "supplier_specific"),
-    ("secondary_default", "secondary_default"), ("次级数据", "secondary_default"), ("proxy", "proxy"), ("", "primary_measured"),
+    ("secondary_default", "secondary_default"), ("次级数据", "secondary_default"), ("proxy", "proxy"),
 ])
 def test_data_source_type_accepts_ids_and_labels(text, source):
     assert templates.read_inventory_rows([row(data_source_type=text)])[0].lines[0].data_source.value == source
+
+
+def test_data_source_type_has_no_default():
+    """An empty data-source cell is refused, naming the choices: nothing claims primary data unasked (#11)."""
+    problem = rejected([row(data_source_type="")]).problems[0]
+    assert_names_row_and_column(problem, 2, "data_source_type")
+    assert "no default" in problem.message("en") and "没有默认值" in problem.message("zh")
 
 
 @pytest.mark.parametrize(("unit_text", "gas", "unit"), [
@@ -134,12 +141,12 @@ def test_blank_rows_are_skipped_and_row_numbers_stay_the_spreadsheets():
     ({"amount": "1e8"}, "amount", "io.problem.number"),
     ({"amount": "nan"}, "amount", "io.problem.number"),
     ({"amount": "inf"}, "amount", "io.problem.number"),
-    ({"unit": "furlong"}, "unit", "io.problem.unit"),
+    ({"unit": "flurb"}, "unit", "io.problem.unit"),
     ({"stage": "assembly"}, "stage", "io.problem.stage"),
     ({"factor_id": "no.such.factor"}, "factor_id", "io.problem.factor_unknown"),
     ({"factor_value": "0.5", "factor_unit": "kWh", "factor_source": "x"}, "factor_id", "io.problem.factor_both"),
     ({"factor_id": ""}, "factor_id", "io.problem.factor_neither"),
-    ({"factor_id": "", "factor_value": "0.5", "factor_unit": "furlong", "factor_source": "x"}, "factor_unit",
+    ({"factor_id": "", "factor_value": "0.5", "factor_unit": "flurb", "factor_source": "x"}, "factor_unit",
      "io.problem.factor_unit"),
     ({"factor_id": "", "factor_value": "0.5", "factor_unit": "kWh"}, "factor_source", "io.problem.required"),
     ({"factor_id": "", "factor_value": "-3", "factor_unit": "kWh", "factor_source": "x"}, "factor_value",
@@ -164,7 +171,7 @@ def test_each_bad_cell_is_rejected_naming_row_and_column(changes, column, key):
 
 
 def test_every_problem_of_every_row_is_collected():
-    rows = [row(amount="x", unit="furlong"), row(), row(stage="?", activity="")]
+    rows = [row(amount="x", unit="flurb"), row(), row(stage="?", activity="")]
     problems = rejected(rows).problems
     assert [(p.row, p.column) for p in problems] == [(2, "amount"), (2, "unit"), (4, "stage"), (4, "activity")]
 

@@ -54,7 +54,7 @@ def test_aliases_map_to_canonical_units(alias, canonical):
 
 
 def test_lines_store_the_canonical_unit():
-    line = ActivityLine(stage="production", activity="电力", amount=1, unit="度",
+    line = ActivityLine(data_source="primary_measured", stage="production", activity="电力", amount=1, unit="度",
                         factor_ref="electricity.cn.national")
     assert line.unit == "kWh"
 
@@ -104,23 +104,53 @@ def test_unit_mismatch_message_names_both_units_and_the_fix_in_both_languages():
     assert str(caught.value) == en
 
 
-@pytest.mark.parametrize("name", ["furlong", "", "kWh/h", "吨吨", None])
-def test_unknown_units_raise_with_the_choices(name):
+@pytest.mark.parametrize("name", ["flurb", "", "kWh/h", "吨吨", None, "percent", "degC", "1kg", "kg**99",
+                                  "__import__('os')", "x" * 50])
+def test_unknown_units_raise_with_suggestions(name):
     with pytest.raises(UnknownUnit) as caught:
         units.canonical_unit(name)
-    assert caught.value.params["choices"] == ", ".join(units.UNITS)
+    assert caught.value.params["choices"]
+
+
+@pytest.mark.parametrize(("name", "suggested"), [("kgg", "kg"), ("kwhh", "kWh"), ("tkmm", "tkm"), ("Gwhh", "GWh")])
+def test_an_unknown_unit_suggests_the_closest_known_ones(name, suggested):
+    with pytest.raises(UnknownUnit) as caught:
+        units.canonical_unit(name)
+    assert suggested in caught.value.params["choices"].split(", ")
+
+
+@pytest.mark.parametrize(("name", "choices"), [("ton", "t, short_ton, long_ton"), ("gallon", "US_gallon, imperial_gallon")])
+def test_ambiguous_units_are_refused_with_the_choices(name, choices):
+    with pytest.raises(UnknownUnit) as caught:
+        units.canonical_unit(name)
+    assert caught.value.params["choices"] == choices
 
 
 def test_unknown_unit_message_in_both_languages():
     with pytest.raises(UnknownUnit) as caught:
-        units.canonical_unit("furlong")
-    assert caught.value.message("en") == f"Unknown unit 'furlong'. Use one of: {', '.join(units.UNITS)}."
-    assert caught.value.message("zh") == f"未知单位“furlong”。请使用：{', '.join(units.UNITS)}。"
+        units.canonical_unit("kgg")
+    assert caught.value.message("en").startswith("Unknown unit 'kgg'. Closest known units: kg")
+    assert caught.value.message("zh").startswith("未知单位“kgg”。最接近的已知单位：kg")
 
 
 def test_unknown_unit_on_a_line_is_a_validation_error():
-    with pytest.raises(pydantic.ValidationError, match="furlong"):
-        ActivityLine(stage="use", activity="x", amount=1, unit="furlong", factor_ref="electricity.cn.national")
+    with pytest.raises(pydantic.ValidationError, match="flurb"):
+        ActivityLine(data_source="primary_measured", stage="use", activity="x", amount=1, unit="flurb",
+                     factor_ref="electricity.cn.national")
+
+
+@pytest.mark.parametrize(("name", "stored", "kg_per_unit_or_si"), [
+    ("GWh", "gigawatt_hour", ("kWh", 1e6)), ("TJ", "terajoule", ("MJ", 1e6)), ("lb", "pound", ("kg", 0.45359237)),
+    ("short ton", "short_ton", ("kg", 907.18474)), ("US gallon", "US_gallon", ("L", 3.785411784)),
+    ("therm", "therm", ("MJ", 105.5)), ("t*mi", "metric_ton * mile", ("tkm", 1.609344)),
+    ("磅", "pound", ("kg", 0.45359237)), ("kilowatt_hour", "kWh", ("kWh", 1.0)), ("m²", "m2", ("m2", 1.0)),
+    ("平方米", "m2", ("m2", 1.0)), ("公吨·公里", "tkm", ("tkm", 1.0)),
+])
+def test_any_pint_unit_is_accepted_and_stored_under_a_name_that_reads_back(name, stored, kg_per_unit_or_si):
+    assert units.canonical_unit(name) == stored
+    assert units.canonical_unit(stored) == stored  # idempotent: a stored line reads back identically
+    si, factor = kg_per_unit_or_si
+    assert units.convert(1.0, stored, si) == pytest.approx(factor, rel=1e-3)
 
 
 def test_dimensions_and_compatible_units():

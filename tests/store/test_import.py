@@ -72,7 +72,7 @@ def test_unknown_product_rejects_the_whole_import_and_writes_nothing(seeded_db, 
 
 def test_unknown_product_row_is_its_first_row_even_when_rows_interleave(seeded_db):
     good = {"period_start": "2025-01-01", "period_end": "2025-12-31", "stage": "production", "activity": "电力",
-            "amount": "1", "unit": "kWh", "factor_id": "electricity.cn.national"}
+            "amount": "1", "unit": "kWh", "factor_id": "electricity.cn.national", "data_source_type": "proxy"}
     rows = [{"product_model": WS, **good}, {"product_model": WS, **good}, {"product_model": "GHOST-1", **good},
             {"product_model": WS, **good}]
     inventories = templates.read_inventory_rows(rows)

@@ -160,7 +160,7 @@ def _save_many(path: str, tag: str, barrier) -> None:
     barrier.wait()
     for n in range(WRITES_PER_PROCESS):
         inventory = Inventory(model_code="RACE-1", period=ReportingPeriod.year(2025), note=f"{tag}-{n}", lines=(
-            ActivityLine(stage="production", activity="电力", amount=n + 1, unit="kWh",
+            ActivityLine(data_source="primary_measured", stage="production", activity="电力", amount=n + 1, unit="kWh",
                          factor_ref="electricity.cn.national"),))
         store.save_inventory(db, cli_principal("weisidemu", tag), inventory)
     db.close()
@@ -189,7 +189,7 @@ def test_two_processes_saving_concurrently_lose_no_revision(tmp_path):
 
 def test_seed_database_is_idempotent(fresh_db):
     first = seed_database(fresh_db)
-    assert first["factor_sets"] == 5 and first["products"] >= 1 and first["inventories"] >= 1
+    assert first["factor_sets"] == 7 and first["products"] >= 1 and first["inventories"] >= 1
     sizes = {table: count(fresh_db, table) for table in fresh_db.table_names()}
     assert seed_database(fresh_db) == {"factor_sets": 0, "products": 0, "inventories": 0}
     assert {table: count(fresh_db, table) for table in fresh_db.table_names()} == sizes

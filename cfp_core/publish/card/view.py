@@ -143,6 +143,8 @@ def card_facts(d: Disclosure, lang: str) -> tuple[tuple[str, tuple[str, ...]], .
     boundary = [t(f"boundary.{d.boundary.boundary.value}", lang)]
     if excluded:
         boundary.append(t("card.excluded", lang, names=sep.join(excluded)))
+    if d.missing_stages:  # never a silent 0 (#11)
+        boundary.append(t("card.missing", lang, stages=sep.join(t(f"stage.{s.value}", lang) for s in d.missing_stages)))
     quality = d.data_quality
     dqr = (t("card.dqr", lang, tech=fmt_number(quality.technological_dqr, 1),
              temporal=fmt_number(quality.temporal_dqr, 1), geo=fmt_number(quality.geographical_dqr, 1))
