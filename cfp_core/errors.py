@@ -288,3 +288,33 @@ class NothingToFulfil(CfpError, ValueError):
     """A PCF request is fulfilled with footprints the requesting client may not read, or none."""
 
     key = "server.error.nothing_to_fulfil"
+
+
+class StoreBusy(CfpError, RuntimeError):
+    """Another process held the database longer than the retries waited."""
+
+    key = "error.store_busy"
+
+
+class StoreFull(CfpError, OSError):
+    """The disk is full: the write was rolled back whole."""
+
+    key = "error.store_full"
+
+
+class StoreDamaged(CfpError, RuntimeError):
+    """The database file failed its integrity check on open (``path``, ``detail``)."""
+
+    key = "error.store_damaged"
+
+
+class UnexpectedError(CfpError, RuntimeError):
+    """A bug: shown with an error id (``error_id``) whose traceback is in the log, never as a traceback."""
+
+    key = "error.unexpected"
+
+
+class NotARegularFile(CfpError, ValueError):
+    """The command line was given a FIFO, device or directory (``path``) instead of a file."""
+
+    key = "error.not_a_file"

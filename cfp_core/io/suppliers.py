@@ -10,7 +10,9 @@ Comparison: ``cfp_core.analysis.suppliers``.
 from __future__ import annotations
 
 import json
+import logging
 import math
+import re
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -23,6 +25,9 @@ from cfp_core.access import Action, Principal
 from cfp_core.errors import ImportRejected, RowProblem, TextRejected
 from cfp_core.store.audit import writes
 from cfp_core.text import check_text
+from cfp_core.validation import MAX_ABS_NUMBER, MAX_DIGITS, MAX_JSON_BYTES, MAX_JSON_DEPTH
+
+_log = logging.getLogger(__name__)
 
 # (v3 path, v2 path) of each pcf field the comparison needs.
 _PCF_FIELDS = {
@@ -114,12 +119,15 @@ class _Reader:
         value = self.get(path, required)
         if value is None:
             return None
+        text = repr(value) if isinstance(value, float) else str(value) if isinstance(value, str | int) else ""
+        if isinstance(value, bool) or not _DECIMAL.fullmatch(text) or sum(c.isdigit() for c in text) > MAX_DIGITS:
+            self.problem(path, value, "suppliers.problem.decimal")
+            return None
         try:
-            number = Decimal(str(value)) if isinstance(value, str | int | float) and not isinstance(value, bool) \
-                else Decimal("nan")
+            number = Decimal(text)
         except InvalidOperation:
             number = Decimal("nan")
-        if not number.is_finite() or not math.isfinite(float(number)):
+        if not number.is_finite() or abs(number) > Decimal(MAX_ABS_NUMBER):
             self.problem(path, value, "suppliers.problem.decimal")
             return None
         if (sign == "+" and number <= 0) or (sign == "0+" and number < 0):
@@ -155,21 +163,79 @@ class _Reader:
         if value is None:
             return ()
         items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items) or not items:
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items) or not items or len(items) > 100:
             self.problem(path, value, "suppliers.problem.list")
             return ()
-        return tuple(items)
+        try:
+            return tuple(check_text(i) for i in items)
+        except TextRejected as error:
+            self.problem(path, value, "error.text_rejected", **error.params)
+            return ()
+
+    def verified(self, path: str, v3: bool) -> bool:
+        """True only for the spec's structure: v3 ``verification`` naming a provider and a completion date,
+        v2 ``assurance`` with ``"assurance": true``. Anything else present is a problem."""
+        value = self.get(path, required=False)
+        if value is None:
+            return False
+        ok = isinstance(value, dict) and (
+            isinstance(value.get("providerName"), str) and isinstance(value.get("completedAt"), str) if v3
+            else value.get("assurance") is True)
+        if not ok:
+            self.problem(path, "", "suppliers.problem.verification")
+            return False
+        for key in ("providerName", "standardName", "coverage", "comments"):
+            if key in value:
+                self.text(f"{path}.{key}", required=False, limit=400)
+        if v3:
+            self.date(f"{path}.completedAt")
+        return True
+
+
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")  # PACT's decimal pattern: no exponent, no "+"
+
+
+def json_depth(data: bytes) -> int:
+    """Return the deepest nesting of objects/arrays in JSON bytes, without parsing them (strings skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
 
 
 def _load_json(data: bytes, filename: str) -> dict:
+    if len(data) > MAX_JSON_BYTES:
+        raise ImportRejected([RowProblem(1, filename, f"{len(data) / 1048576:.1f} MB", "suppliers.problem.too_large",
+                                         limit=MAX_JSON_BYTES // 1048576)], file=filename)
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise ImportRejected([RowProblem(1, filename, "", "suppliers.problem.too_deep", limit=MAX_JSON_DEPTH)],
+                             file=filename)
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        document = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError, NaN, 5000-digit ints
         raise ImportRejected([RowProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
                              file=filename) from None
     if not isinstance(document, dict) or not isinstance(document.get("pcf"), dict):
         raise ImportRejected([RowProblem(1, "pcf", "", "suppliers.problem.not_pact")], file=filename)
     return document
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
 
 
 def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
@@ -204,14 +270,27 @@ def parse_disclosure(data: bytes, filename: str) -> SupplierDisclosure:
             if read.get(f"pcf.{g}", required=False)), None),
         gwp_sets=gwp, standards=_standards(read, v3),
         primary_data_share=read.decimal("pcf.primaryDataShare", required=False, sign="0+"),
-        dqr=_dqr(read), verified=bool(read.get("pcf.verification" if v3 else "pcf.assurance", required=False)),
-        boundary=str(read.get("pcf.boundaryProcessesDescription", required=False) or ""), raw=document,
+        dqr=_dqr(read), verified=read.verified("pcf.verification" if v3 else "pcf.assurance", v3),
+        boundary=read.text("pcf.boundaryProcessesDescription", required=False, limit=4000) or "", raw=document,
     )
     if read.problems:
         raise ImportRejected(read.problems, file=filename)
     if fields["mass_kg_per_unit"] is None and fields["declared_unit"] == "kilogram":
         fields["mass_kg_per_unit"] = 1.0
-    return SupplierDisclosure(**fields)
+    disclosure = SupplierDisclosure(**fields)
+    _readable(disclosure, filename)
+    return disclosure
+
+
+def _readable(disclosure: SupplierDisclosure, filename: str) -> str:
+    """Return the stored form of a disclosure, proven to read back equal (else ``ImportRejected``)."""
+    try:
+        payload = disclosure.model_dump_json()
+        if SupplierDisclosure.model_validate_json(payload) != disclosure:
+            raise ValueError("round trip changed the disclosure")
+    except (ValueError, RecursionError):
+        raise ImportRejected([RowProblem(1, filename, "", "suppliers.problem.unreadable")], file=filename) from None
+    return payload
 
 
 def _standards(read: _Reader, v3: bool) -> tuple[str, ...]:
@@ -251,14 +330,28 @@ def save_supplier_disclosure(db: Database, principal: Principal, disclosure: Sup
         table.insert({
             "supplier": disclosure.supplier, "product": disclosure.product, "part": part or disclosure.product,
             "received_at": store.now(), "spec_version": disclosure.spec_version,
-            "payload": disclosure.model_dump_json(), "content_hash": store.content_hash(disclosure.raw),
+            "payload": _readable(disclosure, disclosure.filename), "content_hash": store.content_hash(disclosure.raw),
         })
         return table.last_pk
 
 
 def list_supplier_disclosures(db: Database) -> list[StoredDisclosure]:
     """Return every stored disclosure, oldest first."""
-    rows = db.execute(
-        "SELECT id, received_at, part, payload FROM supplier_disclosures ORDER BY id").fetchall()
-    return [StoredDisclosure(id=r[0], received_at=r[1], part=r[2] or "",
-                             disclosure=SupplierDisclosure.model_validate_json(r[3])) for r in rows]
+    return [d for d in _stored(db) if isinstance(d, StoredDisclosure)]
+
+
+def quarantined_supplier_disclosures(db: Database) -> list[int]:
+    """Return the ids of stored disclosures that cannot be read back (left out of every list, logged)."""
+    return [d for d in _stored(db) if isinstance(d, int)]
+
+
+def _stored(db: Database) -> list[StoredDisclosure | int]:
+    found: list[StoredDisclosure | int] = []
+    for row in db.execute("SELECT id, received_at, part, payload FROM supplier_disclosures ORDER BY id").fetchall():
+        try:
+            found.append(StoredDisclosure(id=row[0], received_at=row[1], part=row[2] or "",
+                                          disclosure=SupplierDisclosure.model_validate_json(row[3])))
+        except (ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
+            _log.warning("supplier disclosure #%s cannot be read and is quarantined", row[0])
+            found.append(row[0])
+    return found

@@ -8,14 +8,18 @@ with one ``FileProblem`` that names the file.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import time
 import zipfile
 import zlib
 from datetime import date, datetime
 from typing import Any
 
+from charset_normalizer import from_bytes
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -23,6 +27,16 @@ from cfp_core import units
 from cfp_core.errors import ImportRejected, RowProblem
 from cfp_core.i18n import Msg, t
 from cfp_core.models import STAGES, DataSourceType
+from cfp_core.text import neutralise_formula
+from cfp_core.validation import (
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_PARSE_SECONDS,
+    MAX_ROWS,
+    MAX_UPLOAD_MB,
+    MAX_XLSX_RATIO,
+    MAX_XLSX_UNZIPPED_BYTES,
+)
 
 TEMPLATE_COLUMNS: tuple[str, ...] = (
     "product_model", "period_start", "period_end", "stage", "activity", "amount", "unit",
@@ -31,11 +45,11 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
 OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS[:7]
-MAX_ROWS = 100_000
 INVENTORY_SHEET = "inventory"
 IGNORED_SHEETS = frozenset({"instructions", "说明", "lists"})
 _XLSX_ERRORS = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError,
-                EOFError, zlib.error, SyntaxError, IndexError, AttributeError)
+                EOFError, zlib.error, SyntaxError, IndexError, AttributeError, OverflowError,
+                RecursionError, MemoryError)
 
 
 class FileProblem(RowProblem):
@@ -62,34 +76,79 @@ def read_rows(data: bytes, filename: str) -> tuple[list[str], Rows]:
     """Return the header and the non-empty data rows ``(row number, {column: value})`` of a file.
 
     Row numbers are the spreadsheet's: the header is row 1. Raises ``ImportRejected`` if the
-    file type is unsupported, the file is empty, damaged, wrongly encoded or too long.
+    file type is unsupported, the file is empty, too large, damaged, wrongly or ambiguously
+    encoded, has too many rows, takes too long, or its header has unknown or duplicated columns
+    or a row has more cells than the header.
     """
     name = (filename or "").lower()
+    if len(data) > MAX_FILE_BYTES:
+        raise reject_file(filename, "io.file.too_large", size=f"{len(data) / 1048576:.1f}", limit=MAX_UPLOAD_MB)
+    deadline = time.monotonic() + MAX_PARSE_SECONDS
     if name.endswith(".csv"):
         table = _csv_table(data, filename)
     elif name.endswith(".xlsx"):
-        table = _xlsx_table(data, filename)
+        table = _xlsx_table(data, filename, deadline)
     else:
         raise reject_file(filename, "io.file.format")
-    return _rows_of(table, filename)
+    return _rows_of(table, filename, deadline)
 
 
-def _rows_of(table, filename: str) -> tuple[list[str], Rows]:
+def _rows_of(table, filename: str, deadline: float) -> tuple[list[str], Rows]:
     header: list[str] | None = None
     rows: Rows = []
+    problems: list[RowProblem] = []
     for number, cells in enumerate(table, start=1):
+        if time.monotonic() > deadline:
+            raise reject_file(filename, "io.file.too_slow", seconds=int(MAX_PARSE_SECONDS))
         values = [_cell(v) for v in cells]
         if header is None:
+            if all(v == "" for v in values):
+                continue  # blank lines above the header
             header = [str(v).strip().lstrip("\ufeff").lower() for v in values]
+            while header and header[-1] == "":
+                header.pop()
+            problems = _header_problems(header, number)
+            if problems:
+                raise ImportRejected(problems)
             continue
         if all(v == "" for v in values):
+            continue
+        extra = [i for i, v in enumerate(values) if i >= len(header) and v != ""]
+        if extra:
+            problems.append(RowProblem(number, _column_letter(extra[0]), values[extra[0]], "io.problem.extra_cells",
+                                       columns=len(header)))
             continue
         if len(rows) >= MAX_ROWS:
             raise reject_file(filename, "io.file.too_many_rows", limit=f"{MAX_ROWS:,}")
         rows.append((number, {col: v for col, v in zip(header, values, strict=False) if col}))
+    if problems:
+        raise ImportRejected(problems[:200])
     if not header or not any(header) or not rows:
         raise reject_file(filename, "io.file.empty")
     return header, rows
+
+
+def _column_letter(index: int) -> str:
+    return get_column_letter(index + 1)
+
+
+def _header_problems(header: list[str], row: int) -> list[RowProblem]:
+    """Unknown, duplicated and empty column names of the header row, each with its fix."""
+    problems = []
+    if len(header) > MAX_COLUMNS:
+        return [RowProblem(row, _column_letter(MAX_COLUMNS), "", "io.problem.too_many_columns", limit=MAX_COLUMNS)]
+    for index, column in enumerate(header):
+        if column == "":
+            problems.append(RowProblem(row, _column_letter(index), "", "io.problem.empty_column"))
+        elif column not in ALL_COLUMNS:
+            close = difflib.get_close_matches(column, ALL_COLUMNS, n=1, cutoff=0.6)
+            hint = Msg("io.problem.did_you_mean", column=close[0]) if close else ""
+            problems.append(RowProblem(row, column, column, "io.problem.unknown_column", hint=hint,
+                                       columns=", ".join(ALL_COLUMNS)))
+        elif column in header[:index]:
+            problems.append(RowProblem(row, column, column, "io.problem.duplicate_column",
+                                       first=_column_letter(header.index(column))))
+    return problems
 
 
 def _cell(value: Any) -> Any:
@@ -102,49 +161,96 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def decode_text(data: bytes, filename: str) -> str:
+    """Return the text of a CSV file: UTF-8 (with or without BOM), or GB18030 when detection agrees.
+
+    Raises ``ImportRejected`` (save as UTF-8) if the bytes are not UTF-8 and another encoding
+    (Shift-JIS, Big5, EUC-KR …) fits them better than GB18030, or nothing fits.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise reject_file(filename, "io.file.encoding") from None
+    matches = list(from_bytes(data, cp_isolation=list(_CANDIDATE_ENCODINGS)))
+    if not matches:
+        raise reject_file(filename, "io.file.encoding")
+    gb = next((m for m in matches if m.encoding in _GB_ENCODINGS), None)
+    best = min(m.chaos for m in matches)
+    if gb is None or gb.chaos > best + 0.01:
+        raise reject_file(filename, "io.file.encoding_other", found=matches[0].encoding)
+    if matches[0].encoding not in _GB_ENCODINGS:  # a tie: only text inside the common GB2312 set is unambiguous
+        try:
+            text.encode("gb2312")
+        except UnicodeEncodeError:
+            raise reject_file(filename, "io.file.encoding_other", found=matches[0].encoding) from None
+    return text
+
+
+_CANDIDATE_ENCODINGS = ("gb18030", "big5", "cp932", "cp949", "euc_jp")
+_GB_ENCODINGS = frozenset({"gb18030", "gbk", "gb2312", "cp936"})
+
+
 def _csv_table(data: bytes, filename: str):
     if not data.strip():
         raise reject_file(filename, "io.file.empty")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise reject_file(filename, "io.file.encoding")
+    text = decode_text(data, filename)
     if "\x00" in text:  # UTF-16 or binary data decoded by accident
-        raise reject_file(filename, "io.file.encoding")
+        raise reject_file(filename, "io.file.nul")
     try:
-        return list(csv.reader(io.StringIO(text, newline="")))
+        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error:
         raise reject_file(filename, "io.file.malformed", kind=Msg("io.kind.csv")) from None
 
 
-def _xlsx_table(data: bytes, filename: str):
+def _check_zip(data: bytes, filename: str) -> None:
+    """Refuse an .xlsx whose members would unpack to too much (a zip bomb) before any XML is parsed."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise reject_file(filename, "io.file.malformed", kind=Msg("io.kind.xlsx")) from None
+    total = sum(m.file_size for m in members)
+    ratio = max((m.file_size / max(m.compress_size, 1) for m in members if m.file_size > 1_000_000), default=0)
+    if total > MAX_XLSX_UNZIPPED_BYTES or ratio > MAX_XLSX_RATIO or len(members) > 10_000:
+        raise reject_file(filename, "io.file.bomb", limit=MAX_XLSX_UNZIPPED_BYTES // 1048576)
+
+
+def _xlsx_table(data: bytes, filename: str, deadline: float):
+    _check_zip(data, filename)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        sheet = workbook[_inventory_sheet(workbook.sheetnames)]
+        sheet = workbook[_inventory_sheet(workbook, filename)]
+        sheet.reset_dimensions()  # a stale <dimension> marker must not cut rows or columns off
         table, filled = [], 0
         for cells in sheet.iter_rows(values_only=True):
+            if time.monotonic() > deadline:
+                raise reject_file(filename, "io.file.too_slow", seconds=int(MAX_PARSE_SECONDS))
             table.append(cells)
             filled += any(c not in (None, "") for c in cells)
             if filled > MAX_ROWS + 1:  # header + one row too many: enough to reject, bounded memory
                 break
         workbook.close()
+    except ImportRejected:
+        raise
     except _XLSX_ERRORS:
         raise reject_file(filename, "io.file.malformed", kind=Msg("io.kind.xlsx")) from None
     return table
 
 
-def _inventory_sheet(names: list[str]) -> str:
+def _inventory_sheet(workbook, filename: str) -> str:
+    """The sheet named "inventory", else the only visible sheet that is not instructions; else refuse."""
+    names = workbook.sheetnames
     for name in names:
         if name.strip().lower() == INVENTORY_SHEET:
             return name
-    usable = [n for n in names if n.strip().lower() not in IGNORED_SHEETS]
-    if not usable:
-        raise KeyError("no inventory sheet")
-    return usable[0]
+    visible = [n for n in names if getattr(workbook[n], "sheet_state", "visible") == "visible"
+               and n.strip().lower() not in IGNORED_SHEETS]
+    if len(visible) == 1:
+        return visible[0]
+    raise reject_file(filename, "io.file.which_sheet", sheets=", ".join(names))
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -158,7 +264,7 @@ def csv_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_csv_value(row.get(col, "")) for col in columns])
+        writer.writerow([neutralise_formula(_csv_value(row.get(col, ""))) for col in columns])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -198,13 +304,14 @@ def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_la
 
 
 def _xlsx_value(value: Any) -> Any:
+    """Every string cell neutralised (an "=…" string would become a live formula in openpyxl)."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and float(f"{value:.16g}") != value:  # openpyxl writes 16 digits
         return repr(value)  # kept exact as text; the reader parses numeric text
-    return value
+    return neutralise_formula(value)
 
 
 def stage_labels(lang: str) -> list[str]:
