@@ -48,15 +48,20 @@ def open_db(path: str | Path | None = None, memory: bool = False) -> Database:
         target = Path(path) if path else db_path()
         target.parent.mkdir(parents=True, exist_ok=True)
         db = Database(sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_S, check_same_thread=False))
-    db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    db.execute("PRAGMA foreign_keys = ON")
     try:
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA foreign_keys = ON")
         if not memory:
             _retry_busy(db.enable_wal)
             _check_integrity(db, target)
         with write_transaction(db):  # one process at a time applies the schema (fresh-database race)
             migrations.apply(db)
             migrations.ensure_immutable(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        if isinstance(error, sqlite3.OperationalError) or memory:
+            raise
+        raise StoreDamaged(path=str(target), detail=str(error)) from None
     except BaseException:
         db.close()
         raise
