@@ -1,15 +1,16 @@
 """Every error the core raises. One base class, one docstring per situation.
 
-Each error carries a message key and parameters, so a page can render it in the
-user's language (``error.message("zh")``); ``str(error)`` is the English text.
-Errors that can be raised inside pydantic validators also subclass ``ValueError``
-so pydantic wraps them into a single ``ValidationError``.
+Each error carries a message key and parameters, so a page can render it in the user's language
+(``error.message("zh")``); ``str(error)`` is the English text. Errors that can be raised inside pydantic
+validators also subclass ``ValueError`` so pydantic wraps them into a single ``ValidationError``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from cfp_core.i18n import t
 
 
 class CfpError(Exception):
@@ -24,8 +25,6 @@ class CfpError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """Return the message in ``lang`` ("zh" or "en")."""
-        from cfp_core.i18n import t
-
         return t(self.key, lang, **self.params)
 
 
@@ -78,8 +77,6 @@ class ImportRejected(CfpError, ValueError):
         super().__init__(count=len(problems), **params)
 
     def message(self, lang: str = "en") -> str:
-        from cfp_core.i18n import t
-
         head = t(self.key, lang, **self.params)
         lines = [p.message(lang) for p in self.problems[:50]]
         return "\n".join([head, *lines])
@@ -95,8 +92,6 @@ class RowProblem(CfpError, ValueError):
         super().__init__(row=row, column=column, value=value, problem_key=problem_key, **params)
 
     def message(self, lang: str = "en") -> str:
-        from cfp_core.i18n import t
-
         detail = t(self.problem_key, lang, **{**self.params, "value": self.value})
         return t(self.key, lang, row=self.row, column=self.column, value=_short(self.value), detail=detail)
 
@@ -250,8 +245,6 @@ class EditRejected(CfpError, ValueError):
 
     def message(self, lang: str = "en") -> str:
         """Return the head line and one line per issue (issues keep the language they were made in)."""
-        from cfp_core.i18n import t
-
         return "\n".join([t(self.key, lang, **self.params), *(i.message for i in self.issues[:50])])
 
 
@@ -290,31 +283,17 @@ class NothingToFulfil(CfpError, ValueError):
     key = "server.error.nothing_to_fulfil"
 
 
+
 class StoreBusy(CfpError, RuntimeError):
     """Another process held the database longer than the retries waited."""
-
     key = "error.store_busy"
 
 
 class StoreFull(CfpError, OSError):
     """The disk is full: the write was rolled back whole."""
-
     key = "error.store_full"
 
 
 class StoreDamaged(CfpError, RuntimeError):
     """The database file failed its integrity check on open (``path``, ``detail``)."""
-
     key = "error.store_damaged"
-
-
-class UnexpectedError(CfpError, RuntimeError):
-    """A bug: shown with an error id (``error_id``) whose traceback is in the log, never as a traceback."""
-
-    key = "error.unexpected"
-
-
-class NotARegularFile(CfpError, ValueError):
-    """The command line was given a FIFO, device or directory (``path``) instead of a file."""
-
-    key = "error.not_a_file"

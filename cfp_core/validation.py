@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from pydantic import ValidationError
 
 from cfp_core.errors import CfpError
@@ -65,3 +67,16 @@ MAX_ABS_NUMBER = 1e15  # |x| of any number read from a file
 MAX_DIGITS = 30  # digits of any number read from a file
 FACTOR_CSV_MAX_BYTES = 2_000_000
 FACTOR_CSV_MAX_ROWS = 5000
+
+
+def number_problem(value: object) -> Msg | None:
+    """Why a number read from a file is refused (> ``MAX_DIGITS`` digits, not finite, |x| > ``MAX_ABS_NUMBER``,
+    an integer too large for a float), or None. Text that is not a number is left to the caller."""
+    text = str(value)
+    if sum(c.isdigit() for c in text.partition("e")[0].partition("E")[0]) > MAX_DIGITS:
+        return Msg("io.problem.too_many_digits", limit=MAX_DIGITS)
+    if isinstance(value, float) and not math.isfinite(value):
+        return Msg("pyd.finite_number")
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_ABS_NUMBER:
+        return Msg("io.problem.out_of_range", limit=f"{MAX_ABS_NUMBER:g}")
+    return None

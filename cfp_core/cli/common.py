@@ -17,7 +17,8 @@ from sqlite_utils import Database
 
 from cfp_core import store
 from cfp_core.access import Principal, cli_principal
-from cfp_core.errors import CfpError, NotARegularFile, UnexpectedError
+from cfp_core.errors import CfpError
+from cfp_core.i18n import t
 from cfp_core.store import seed
 from cfp_core.validation import MAX_FILE_BYTES, MAX_UPLOAD_MB, describe
 
@@ -54,22 +55,19 @@ def acting_principal(db: Database, ctx: click.Context | None = None) -> Principa
 def read_input(path: str | Path) -> bytes:
     """Return the bytes of a regular file of at most ``MAX_FILE_BYTES``, checked before anything is read.
 
-    Raises ``NotARegularFile`` for a FIFO, device (a symlink to /dev/zero) or folder, ``ImportRejected``
-    for a file that is too large.
+    Raises ``ImportRejected`` for a FIFO, device (a symlink to /dev/zero) or folder, or a file that is too large.
     """
+    from cfp_core.io.tabular import reject_file
+
     target = Path(path)
     info = target.stat()  # follows symlinks: the file that would be read
     if not stat.S_ISREG(info.st_mode):
-        raise NotARegularFile(path=str(path))
+        raise reject_file(str(path), "io.file.not_regular")
     if info.st_size > MAX_FILE_BYTES:
-        from cfp_core.io.tabular import reject_file
-
         raise reject_file(target.name, "io.file.too_large", size=f"{info.st_size / 1048576:.1f}", limit=MAX_UPLOAD_MB)
     with target.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:  # grew while being read
-        from cfp_core.io.tabular import reject_file
-
         raise reject_file(target.name, "io.file.too_large", size=f"{len(data) / 1048576:.1f}", limit=MAX_UPLOAD_MB)
     return data
 
@@ -107,10 +105,11 @@ class HandledGroup(click.Group):
                 raise click.ClickException(error.message(lang)) from None
             if isinstance(error, ValidationError):
                 raise click.ClickException("\n".join(describe(error, lang))) from None
-            raise click.ClickException(_log_unexpected(error, obj).message(lang)) from None
+            error_id, log = _log_unexpected(error, obj)
+            raise click.ClickException(t("error.unexpected", lang, error_id=error_id, log=log)) from None
 
 
-def _log_unexpected(error: Exception, obj: dict) -> UnexpectedError:
+def _log_unexpected(error: Exception, obj: dict) -> tuple[str, str]:
     error_id = secrets.token_hex(4)
     log = error_log_path(obj)
     try:
@@ -120,4 +119,4 @@ def _log_unexpected(error: Exception, obj: dict) -> UnexpectedError:
     except OSError:
         logging.getLogger(__name__).exception("error %s", error_id)
         log = Path("stderr")
-    return UnexpectedError(error_id=error_id, log=str(log))
+    return error_id, str(log)

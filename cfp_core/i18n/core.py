@@ -94,10 +94,6 @@ MESSAGES = {
         "are in the log ({log}).",
         "发生意外错误（错误编号 {error_id}）。未做任何更改。请报告该编号；详细信息见日志（{log}）。",
     ),
-    "error.not_a_file": (
-        "'{path}' is not a regular file (a pipe, device or folder). Give the path of a saved file.",
-        "“{path}”不是普通文件（而是管道、设备或文件夹）。请提供已保存文件的路径。",
-    ),
     "error.unknown_unit": (
         "Unknown unit '{unit}'{where}. Use one of: {choices}.",
         "未知单位“{unit}”{where}。请使用：{choices}。",

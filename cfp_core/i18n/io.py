@@ -146,6 +146,10 @@ MESSAGES = {
         "Rename the sheet to import to 'inventory'.",
         "工作簿中没有名为“inventory”的工作表，且可见工作表不止一个（工作表：{sheets}）。请将要导入的工作表重命名为“inventory”。",
     ),
+    "io.file.not_regular": (
+        "this is not a regular file (a pipe, device or folder). Give the path of a saved file.",
+        "这不是普通文件（而是管道、设备或文件夹）。请提供已保存文件的路径。",
+    ),
     "io.kind.csv": ("CSV", "CSV"),
     "io.kind.xlsx": ("an Excel workbook (.xlsx)", "Excel 工作簿（.xlsx）"),
     # Template instructions sheet

@@ -8,24 +8,21 @@ The database path comes from ``CFP_DB_PATH`` or defaults to ``data/cfp.db``.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import random
 import sqlite3
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from cfp_core.errors import ImmutableRecord, NotFound, StoreBusy, StoreDamaged, StoreFull
+from cfp_core.errors import ImmutableRecord, NotFound, StoreDamaged
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
 from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
 from cfp_core.store import migrations
+from cfp_core.store.transactions import BUSY_TIMEOUT_S, check_integrity, retry_busy, write_transaction
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
 
@@ -52,8 +49,8 @@ def open_db(path: str | Path | None = None, memory: bool = False) -> Database:
         db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         db.execute("PRAGMA foreign_keys = ON")
         if not memory:
-            _retry_busy(db.enable_wal)
-            _check_integrity(db, target)
+            retry_busy(db.enable_wal)
+            check_integrity(db, target)
         with write_transaction(db):  # one process at a time applies the schema (fresh-database race)
             migrations.apply(db)
             migrations.ensure_immutable(db)
@@ -66,62 +63,6 @@ def open_db(path: str | Path | None = None, memory: bool = False) -> Database:
         db.close()
         raise
     return db
-
-
-BUSY_TIMEOUT_S = 10.0
-BUSY_RETRIES = 3  # after the busy timeout, back off and try BEGIN again this often
-
-
-def _check_integrity(db: Database, target: Path) -> None:
-    try:
-        result = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.DatabaseError as error:  # "file is not a database", "database disk image is malformed"
-        raise StoreDamaged(path=str(target), detail=str(error)) from None
-    if result != ["ok"]:
-        raise StoreDamaged(path=str(target), detail="; ".join(result[:3]))
-
-
-def _busy(error: sqlite3.OperationalError) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
-
-
-def _retry_busy(fn):
-    for attempt in range(BUSY_RETRIES + 1):
-        try:
-            return fn()
-        except sqlite3.OperationalError as error:
-            if not _busy(error) or attempt == BUSY_RETRIES:
-                if _busy(error):
-                    raise StoreBusy() from None
-                raise
-            time.sleep(0.2 * 2 ** attempt + random.random() * 0.1)
-    return None  # pragma: no cover
-
-
-@contextlib.contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
-    """Run the block in one ``BEGIN IMMEDIATE`` transaction (a savepoint when nested).
-
-    ``BEGIN`` is retried with back-off while another writer holds the database; then ``StoreBusy``.
-    A full disk rolls back and raises ``StoreFull``.
-    """
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    _retry_busy(lambda: db.conn.execute("BEGIN IMMEDIATE"))
-    try:
-        yield db
-        db.conn.execute("COMMIT")
-    except BaseException as error:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        if isinstance(error, sqlite3.OperationalError) and "full" in str(error).lower():
-            raise StoreFull() from None
-        if isinstance(error, sqlite3.OperationalError) and _busy(error):
-            raise StoreBusy() from None
-        raise
 
 
 def now() -> str:

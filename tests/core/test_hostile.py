@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from cfp_core.access import cli_principal
 from cfp_core.errors import ImportRejected
 from cfp_core.io import parse_disclosure, read_inventory_file, save_supplier_disclosure
-from cfp_core.io.suppliers import json_depth
+from cfp_core.io.pact_reader import json_depth
 from cfp_core.io.templates import import_inventories
 from cfp_core.validation import MAX_JSON_DEPTH, MAX_UPLOAD_MB
 
