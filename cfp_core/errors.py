@@ -1,15 +1,13 @@
-"""Every error the core raises. One base class, one docstring per situation.
-
-Each error carries a message key and parameters, so a page can render it in the
-user's language (``error.message("zh")``); ``str(error)`` is the English text.
-Errors that can be raised inside pydantic validators also subclass ``ValueError``
-so pydantic wraps them into a single ``ValidationError``.
-"""
+"""Every error the core raises: one base class, one docstring per situation, a message key and parameters
+(``error.message("zh")``; ``str(error)`` is English). Errors raised in pydantic validators also subclass
+``ValueError`` so pydantic wraps them into one ``ValidationError``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from cfp_core.i18n import t
 
 
 class CfpError(Exception):
@@ -24,8 +22,6 @@ class CfpError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """Return the message in ``lang`` ("zh" or "en")."""
-        from cfp_core.i18n import t
-
         return t(self.key, lang, **self.params)
 
 
@@ -78,11 +74,7 @@ class ImportRejected(CfpError, ValueError):
         super().__init__(count=len(problems), **params)
 
     def message(self, lang: str = "en") -> str:
-        from cfp_core.i18n import t
-
-        head = t(self.key, lang, **self.params)
-        lines = [p.message(lang) for p in self.problems[:50]]
-        return "\n".join([head, *lines])
+        return "\n".join([t(self.key, lang, **self.params), *(p.message(lang) for p in self.problems[:50])])
 
 
 class RowProblem(CfpError, ValueError):
@@ -95,8 +87,6 @@ class RowProblem(CfpError, ValueError):
         super().__init__(row=row, column=column, value=value, problem_key=problem_key, **params)
 
     def message(self, lang: str = "en") -> str:
-        from cfp_core.i18n import t
-
         detail = t(self.problem_key, lang, **{**self.params, "value": self.value})
         return t(self.key, lang, row=self.row, column=self.column, value=_short(self.value), detail=detail)
 
@@ -256,14 +246,11 @@ class EditRejected(CfpError, ValueError):
 
     def message(self, lang: str = "en") -> str:
         """Return the head line and one line per issue (issues keep the language they were made in)."""
-        from cfp_core.i18n import t
-
         return "\n".join([t(self.key, lang, **self.params), *(i.message for i in self.issues[:50])])
 
 
 def _short(value: Any, limit: int = 60) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return "" if value is None else (str(value) if len(str(value)) <= limit else str(value)[: limit - 1] + "…")
 
 
 class PublicUrlMissing(NotPublishable):
@@ -294,3 +281,19 @@ class NothingToFulfil(CfpError, ValueError):
     """A PCF request is fulfilled with footprints the requesting client may not read, or none."""
 
     key = "server.error.nothing_to_fulfil"
+
+
+
+class StoreBusy(CfpError, RuntimeError):
+    """Another process held the database longer than the retries waited."""
+    key = "error.store_busy"
+
+
+class StoreFull(CfpError, OSError):
+    """The disk is full: the write was rolled back whole."""
+    key = "error.store_full"
+
+
+class StoreDamaged(CfpError, RuntimeError):
+    """The database file failed its integrity check on open (``path``, ``detail``)."""
+    key = "error.store_damaged"

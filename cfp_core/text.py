@@ -45,12 +45,12 @@ def check_identifier(value: str) -> str:
     return text
 
 
+_NUMERIC = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 def _looks_numeric(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """True for a plain number ("-12.5", "1e-3"): no spaces, tabs or CRs around it, no "inf"/"nan"."""
+    return bool(_NUMERIC.fullmatch(text))
 
 
 ShortText = Annotated[str, AfterValidator(check_text)]
@@ -59,7 +59,7 @@ Identifier = Annotated[str, AfterValidator(check_identifier)]
 
 
 def neutralise_formula(value):
-    """Return a cell value safe for CSV/Excel: text starting with = + - @ gets a leading apostrophe.
+    """Return a cell value safe for CSV/Excel: text starting with = + - @ tab or CR gets a leading apostrophe.
 
     Numbers pass through unchanged, so numeric columns stay numeric.
     """

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import math
 
 from pydantic import ValidationError
 
@@ -48,6 +49,38 @@ def describe(error: ValidationError, lang: str = "zh", where: Msg | str = "") ->
           detail=describe_error(item, lang))
         for item in error.errors()
     ]
+
+
+# ---- limits: the one place for the bounds every file read by the dashboard is held to --------------
+# The Streamlit upload limit (.streamlit/config.toml ``server.maxUploadSize``) equals MAX_UPLOAD_MB;
+# tests/core/test_hostile.py checks both agree.
+
+MAX_UPLOAD_MB = 20
+MAX_FILE_BYTES = MAX_UPLOAD_MB * 1024 * 1024  # inventory CSV/xlsx (the same bound in the core and the app)
+MAX_ROWS = 100_000  # data rows of one inventory file
+MAX_COLUMNS = 64  # cells of one row (the template has 16 columns)
+MAX_XLSX_UNZIPPED_BYTES = 160 * 1024 * 1024  # all members of an .xlsx together, uncompressed
+MAX_XLSX_RATIO = 200  # uncompressed / compressed size of one member (zip bombs reach 1000+)
+MAX_PARSE_SECONDS = 60.0  # wall-clock bound on reading one file
+MAX_JSON_BYTES = 2 * 1024 * 1024  # one supplier PACT file
+MAX_JSON_DEPTH = 32  # nesting of objects and arrays in one supplier file
+MAX_ABS_NUMBER = 1e15  # |x| of any number read from a file
+MAX_DIGITS = 30  # digits of any number read from a file
+FACTOR_CSV_MAX_BYTES = 2_000_000
+FACTOR_CSV_MAX_ROWS = 5000
+
+
+def number_problem(value: object) -> Msg | None:
+    """Why a number read from a file is refused (> ``MAX_DIGITS`` digits, not finite, |x| > ``MAX_ABS_NUMBER``,
+    an integer too large for a float), or None. Text that is not a number is left to the caller."""
+    text = str(value)
+    if sum(c.isdigit() for c in text.partition("e")[0].partition("E")[0]) > MAX_DIGITS:
+        return Msg("io.problem.too_many_digits", limit=MAX_DIGITS)
+    if isinstance(value, float) and not math.isfinite(value):
+        return Msg("pyd.finite_number")
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > MAX_ABS_NUMBER:
+        return Msg("io.problem.out_of_range", limit=f"{MAX_ABS_NUMBER:g}")
+    return None
 
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -11,9 +11,10 @@ import click
 
 from cfp_core import __version__
 from cfp_core.cli import data, disclosure, publish, server, workspace
+from cfp_core.cli.common import HandledGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=HandledGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cfp_core")
 @click.option("--db", "db_path", envvar="CFP_DB_PATH", type=click.Path(dir_okay=False),
               help="SQLite database (default: $CFP_DB_PATH or data/cfp.db).")
@@ -21,10 +22,15 @@ from cfp_core.cli import data, disclosure, publish, server, workspace
               help="Language of labels and messages.")
 @click.option("--as", "acting_as", envvar="CFP_CLI_AS", default=None,
               help="Name the command line acts as in the audit log and revision history (default: $USER).")
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error instead of an error id.")
 @click.pass_context
-def cli(ctx: click.Context, db_path: str | None, lang: str, acting_as: str | None) -> None:
-    """Product carbon footprint (GB/T 24067-2024 / ISO 14067:2018) from the command line."""
-    ctx.obj = {"db_path": db_path, "lang": lang, "as": acting_as}
+def cli(ctx: click.Context, db_path: str | None, lang: str, acting_as: str | None, debug: bool) -> None:
+    """Product carbon footprint (GB/T 24067-2024 / ISO 14067:2018) from the command line.
+
+    Exit codes: 0 done; 1 refused or failed, with a message (an unexpected error shows an error id and
+    logs its traceback to logs/cli-errors.log beside the database, or $CFP_ERROR_LOG); 2 wrong usage.
+    """
+    ctx.obj = {"db_path": db_path, "lang": lang, "as": acting_as, "debug": debug}
 
 
 for _command in (

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from cfp_core import service, store
 from cfp_core.calculate import Footprint, calculate_footprint
-from cfp_core.cli.common import acting_principal, cli_database
+from cfp_core.cli.common import acting_principal, cli_database, read_input
 from cfp_core.cli.format import footprint_csv, footprint_payload, footprint_table, text_table
 from cfp_core.errors import CfpError, NotFound
 from cfp_core.factors import FactorSet
@@ -82,7 +82,7 @@ def _pick(inventories: list[Inventory], model: str | None, period: str | None) -
 def _footprint_of_file(path: str, model, period, set_id, gwp) -> tuple[Footprint, str]:
     sets = _file_sets()
     refs = {ref for s in sets.values() for f in s.factors for ref in (f.factor_id, f.key)}
-    inventory = _pick(templates.read_inventory_file(Path(path).read_bytes(), Path(path).name, refs, _lang()),
+    inventory = _pick(templates.read_inventory_file(read_input(path), Path(path).name, refs, _lang()),
                       model, period)
     chosen = set_id or inventory.factor_set_id
     if chosen not in sets:
@@ -132,7 +132,7 @@ def import_file(file, comment):
     """Import a CSV/xlsx inventory FILE: all inventories in one transaction, or nothing."""
     with _database() as db:
         refs = {ref for s in store.list_factor_sets(db) for f in s.factors for ref in (f.factor_id, f.key)}
-        inventories = templates.read_inventory_file(Path(file).read_bytes(), Path(file).name, refs, _lang())
+        inventories = templates.read_inventory_file(read_input(file), Path(file).name, refs, _lang())
         saved = templates.import_inventories(db, acting_principal(db), inventories, comment=comment or Path(file).name)
     click.echo(t("cli.import.done", _lang(), count=len(saved)))
     for model, period, revision in saved:

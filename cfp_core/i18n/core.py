@@ -135,6 +135,24 @@ MESSAGES = {
     ),
     # Errors
     "error.generic": ("Something went wrong.", "出现错误。"),
+    "error.store_busy": (
+        "The database is busy with another save. Nothing was changed; try again in a moment.",
+        "数据库正忙于另一项保存。未做任何更改，请稍后重试。",
+    ),
+    "error.store_full": (
+        "The disk is full, so nothing was saved (the change was rolled back whole). Free disk space and try again.",
+        "磁盘已满，未保存任何内容（更改已整体回滚）。请释放磁盘空间后重试。",
+    ),
+    "error.store_damaged": (
+        "The database file '{path}' failed its integrity check ({detail}). Nothing was read or changed: restore "
+        "it from a backup copy.",
+        "数据库文件“{path}”未通过完整性检查（{detail}）。未读取或更改任何内容：请从备份副本恢复。",
+    ),
+    "error.unexpected": (
+        "An unexpected error occurred (error id {error_id}). Nothing was changed. Report the id; the details "
+        "are in the log ({log}).",
+        "发生意外错误（错误编号 {error_id}）。未做任何更改。请报告该编号；详细信息见日志（{log}）。",
+    ),
     "error.unknown_unit": (
         "Unknown unit '{unit}'{where}. Closest known units: {choices}. Any unit with SI prefixes or an "
         "imperial/US unit is accepted (GWh, TJ, lb, short_ton, US_gallon, mile, therm, t·km …).",

@@ -69,6 +69,36 @@ MESSAGES = {
         "Product model '{value}' does not exist yet. Create the product first (Products page), then import again.",
         "产品型号“{value}”尚不存在。请先创建该产品（产品页面），再重新导入。",
     ),
+    "io.problem.unknown_column": (
+        "unknown column '{value}'.{hint} Rename or delete it; the template's columns are: {columns}.",
+        "未知列“{value}”。{hint}请改名或删除该列；模板的列为：{columns}。",
+    ),
+    "io.problem.did_you_mean": (" Did you mean '{column}'?", "是否应为“{column}”？"),
+    "io.problem.duplicate_column": (
+        "the column '{value}' appears twice (first in column {first}). Delete one of them.",
+        "列“{value}”出现了两次（第一次在第 {first} 列）。请删除其中一列。",
+    ),
+    "io.problem.empty_column": (
+        "this header cell is empty but the column below it is not. Give the column a template name or delete it.",
+        "该表头单元格为空。请填写模板中的列名，或删除该列。",
+    ),
+    "io.problem.too_many_columns": (
+        "the header has more than {limit} columns. Keep only the template's columns.",
+        "表头超过 {limit} 列。请只保留模板中的列。",
+    ),
+    "io.problem.extra_cells": (
+        "this row has cells beyond the header's {columns} columns ('{value}'). Move the value into a named "
+        "column or delete it.",
+        "该行在表头的 {columns} 列之外还有内容（“{value}”）。请将其移到有列名的列中，或删除。",
+    ),
+    "io.problem.too_many_digits": (
+        "the number has more than {limit} digits. Enter it with at most {limit} digits.",
+        "数字超过 {limit} 位。请最多填写 {limit} 位数字。",
+    ),
+    "io.problem.out_of_range": (
+        "the number is larger than {limit} in size. Check the unit and enter a realistic value.",
+        "数值的绝对值超过 {limit}。请检查单位并填写合理的数值。",
+    ),
     # Problems with the file as a whole (they name the file, not a row).
     "io.file.problem": ("File '{file}': {detail}", "文件“{file}”：{detail}"),
     "io.file.empty": (
@@ -91,6 +121,37 @@ MESSAGES = {
     "io.file.format": (
         "unsupported file type. Upload a .csv or .xlsx file (download the template).",
         "不支持的文件类型。请上传 .csv 或 .xlsx 文件（可下载模板）。",
+    ),
+    "io.file.too_large": (
+        "the file is {size} MB; at most {limit} MB can be imported. Split it into several files.",
+        "文件大小为 {size} MB；最多可导入 {limit} MB。请拆分为多个文件。",
+    ),
+    "io.file.too_slow": (
+        "reading the file took longer than {seconds} s. Split it into several smaller files.",
+        "读取该文件超过 {seconds} 秒。请拆分为几个较小的文件。",
+    ),
+    "io.file.nul": (
+        "the file contains NUL bytes (UTF-16 text or binary data). Save the CSV as 'CSV UTF-8' and import again.",
+        "文件含有 NUL 字节（UTF-16 文本或二进制数据）。请另存为“CSV UTF-8”格式后重新导入。",
+    ),
+    "io.file.encoding_other": (
+        "the text looks encoded as {found}, not UTF-8 or GB18030, so it cannot be read without garbling. "
+        "Save the CSV as 'CSV UTF-8' and import again.",
+        "该文本看起来是 {found} 编码，而非 UTF-8 或 GB18030，读取会产生乱码。请另存为“CSV UTF-8”格式后重新导入。",
+    ),
+    "io.file.bomb": (
+        "the workbook would unpack to more than {limit} MB (or is compressed implausibly strongly). "
+        "Save it again from Excel, or split it.",
+        "该工作簿解压后将超过 {limit} MB（或压缩比异常）。请在 Excel 中重新保存，或拆分文件。",
+    ),
+    "io.file.which_sheet": (
+        "the workbook has no sheet named 'inventory' and not exactly one visible sheet (sheets: {sheets}). "
+        "Rename the sheet to import to 'inventory'.",
+        "工作簿中没有名为“inventory”的工作表，且可见工作表不止一个（工作表：{sheets}）。请将要导入的工作表重命名为“inventory”。",
+    ),
+    "io.file.not_regular": (
+        "this is not a regular file (a pipe, device or folder). Give the path of a saved file.",
+        "这不是普通文件（而是管道、设备或文件夹）。请提供已保存文件的路径。",
     ),
     "io.kind.csv": ("CSV", "CSV"),
     "io.kind.xlsx": ("an Excel workbook (.xlsx)", "Excel 工作簿（.xlsx）"),

@@ -17,8 +17,9 @@ MESSAGES = {
         "缺少该 PACT 必填字段。请供应商补充后重新发送文件。",
     ),
     "suppliers.problem.decimal": (
-        "not a finite decimal number. Write it as a decimal string such as \"12.5\".",
-        "不是有限的十进制数。请写成十进制字符串，如 \"12.5\"。",
+        "not a finite PACT decimal (digits with an optional point, no exponent, at most 30 digits, below 1e15). "
+        "Write it as a decimal string such as \"12.5\".",
+        "不是有限的 PACT 十进制数（数字加可选小数点，不用指数，最多 30 位，小于 1e15）。请写成十进制字符串，如 \"12.5\"。",
     ),
     "suppliers.problem.negative": (
         "must not be negative. Enter a value of 0 or more.", "不能为负数。请填写大于或等于 0 的值。",
@@ -34,6 +35,26 @@ MESSAGES = {
     "suppliers.problem.list": (
         "must be a non-empty list of texts, e.g. [\"AR6\"]. Correct the list.",
         "必须是非空的文字列表，如 [\"AR6\"]。请更正该列表。",
+    ),
+    "suppliers.problem.too_large": (
+        "the file is {value}; a PACT file may be at most {limit} MB. Ask for one ProductFootprint per file.",
+        "文件大小为 {value}；PACT 文件最大 {limit} MB。请每个文件只包含一个 ProductFootprint。",
+    ),
+    "suppliers.problem.too_deep": (
+        "the JSON is nested more than {limit} levels deep, which no PACT field needs. Ask the supplier to "
+        "export the ProductFootprint again without the extra nesting.",
+        "JSON 嵌套超过 {limit} 层，任何 PACT 字段都不需要这么深。请供应商去掉多余的嵌套后重新导出。",
+    ),
+    "suppliers.problem.verification": (
+        "not a PACT verification: v3 needs an object with providerName and completedAt, v2 an assurance "
+        "object with \"assurance\": true. Remove the field or correct it.",
+        "不是 PACT 规定的验证信息：v3 需要含 providerName 和 completedAt 的对象，v2 需要含 \"assurance\": true 的对象。"
+        "请删除或更正该字段。",
+    ),
+    "suppliers.problem.unreadable": (
+        "the disclosure could not be stored so that it reads back unchanged. Ask the supplier for a plain PACT "
+        "export without extra fields.",
+        "该披露无法以可原样读回的方式保存。请供应商提供不含额外字段的标准 PACT 导出文件。",
     ),
     "suppliers.problem.spec": (
         "unsupported specVersion; this page reads PACT 2.x and 3.x. Ask for a v3.0 or v2.3 export.",

@@ -54,7 +54,7 @@ class BomResult(Frozen):
 
 def read_bom(data: bytes, filename: str) -> list[BomPart]:
     """Return the parts of a BOM file (.csv or .xlsx). Raises ``ImportRejected`` listing every bad cell."""
-    header, numbered = tabular.read_rows(data, filename)
+    header, numbered = tabular.read_rows(data, filename, columns=(*BOM_COLUMNS, *HEADERS_ZH))
     names = [HEADERS_ZH.get(h.strip(), h.strip()) for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing:

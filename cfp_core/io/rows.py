@@ -9,7 +9,6 @@ Vocabulary: stages and data-source types are accepted as ids or as Chinese/Engli
 from __future__ import annotations
 
 import contextlib
-import math
 import re
 import weakref
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ from cfp_core.io import tabular as template_io
 from cfp_core.io.tabular import MAX_ROWS, REQUIRED_COLUMNS
 from cfp_core.models import STAGES, ActivityLine, Amount, CustomFactor, DataSourceType, Inventory, ReportingPeriod
 from cfp_core.text import check_identifier, check_text
-from cfp_core.validation import describe_error
+from cfp_core.validation import describe_error, number_problem
 
 _AMOUNT = TypeAdapter(Amount)
 _FACTOR_VALUE = TypeAdapter(Annotated[float, Field(ge=0, le=1e6)])
@@ -128,10 +127,11 @@ class _Row:
         value = self.required(column) if required else self.raw(column)
         if value in (None, ""):
             return None
-        with contextlib.suppress(ValueError, TypeError):
+        problem = number_problem(value)
+        with contextlib.suppress(ValueError, TypeError, OverflowError):
             value = float(value) if not isinstance(value, bool) else str(value)
-        if isinstance(value, float) and not math.isfinite(value):
-            return self.fail(column, "io.problem.number", detail=Msg("pyd.finite_number"))
+        if problem := problem or number_problem(value):
+            return self.fail(column, "io.problem.number", detail=problem)
         try:
             return adapter.validate_python(value)
         except ValidationError as error:

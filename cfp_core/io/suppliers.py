@@ -9,7 +9,6 @@ the same rules as every other text (no markup, no formula triggers). The gates: 
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from cfp_core.errors import FieldProblem, ImportRejected, TextRejected
 from cfp_core.io.pact_intake import check_document, footprints_of, path_text
+from cfp_core.io.pact_reader import load_json
 from cfp_core.text import check_text
 
 # (v3 path, v2 path) of each pcf field the comparison needs.
@@ -153,16 +153,18 @@ class _Reader:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items) or not items:
             self.problem(path, value, "suppliers.problem.list")
             return ()
+        for item in items:  # ids, standards, GWP sets: no markup, control characters or formula triggers
+            try:
+                check_text(item, limit=400)
+            except TextRejected as error:
+                self.problem(path, item, "error.text_rejected", **error.params)
+                return ()
         return tuple(items)
 
 
 def _load_json(data: bytes, filename: str) -> dict:
-    try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportRejected([FieldProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
-                             file=filename) from None
-    return document
+    """Parse a supplier file within the bounds (size, nesting depth; ``pact_reader.load_json``)."""
+    return load_json(data, filename)
 
 
 def read_footprints(data: bytes, filename: str) -> tuple[SupplierDisclosure, ...]:

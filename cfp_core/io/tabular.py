@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 import zipfile
 import zlib
 from datetime import date, datetime
@@ -22,7 +23,23 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from cfp_core import units
 from cfp_core.errors import ImportRejected, RowProblem
 from cfp_core.i18n import Msg, t
+from cfp_core.io.sheets import (
+    INVENTORY_SHEET,
+    check_zip,
+    column_letter,
+    decode_text,
+    header_problems,
+    inventory_sheet,
+    reject_file,
+)
 from cfp_core.models import STAGES, DataSourceType
+from cfp_core.text import neutralise_formula
+from cfp_core.validation import (
+    MAX_FILE_BYTES,
+    MAX_PARSE_SECONDS,
+    MAX_ROWS,
+    MAX_UPLOAD_MB,
+)
 
 TEMPLATE_COLUMNS: tuple[str, ...] = (
     "product_model", "period_start", "period_end", "stage", "activity", "amount", "unit",
@@ -31,62 +48,66 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
 OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = (*TEMPLATE_COLUMNS[:7], "data_source_type")  # no default data source
-MAX_ROWS = 100_000
-INVENTORY_SHEET = "inventory"
-IGNORED_SHEETS = frozenset({"instructions", "说明", "lists"})
 _XLSX_ERRORS = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError,
-                EOFError, zlib.error, SyntaxError, IndexError, AttributeError)
-
-
-class FileProblem(RowProblem):
-    """A problem with a whole file (not one row): its message names the file."""
-
-    def __init__(self, filename: str, problem_key: str, **params: Any) -> None:
-        self.extra = params
-        super().__init__(0, "", filename, problem_key, **params)
-
-    def message(self, lang: str = "en") -> str:
-        """Return "File 'name': what is wrong and what to do" in ``lang``."""
-        return t("io.file.problem", lang, file=self.value, detail=Msg(self.problem_key, **self.extra))
-
-
-def reject_file(filename: str, problem_key: str, **params: Any) -> ImportRejected:
-    """Return an ``ImportRejected`` holding one ``FileProblem``."""
-    return ImportRejected([FileProblem(filename, problem_key, **params)])
+                EOFError, zlib.error, SyntaxError, IndexError, AttributeError, OverflowError,
+                RecursionError, MemoryError)
 
 
 Rows = list[tuple[int, dict[str, Any]]]
 
 
-def read_rows(data: bytes, filename: str) -> tuple[list[str], Rows]:
+def read_rows(data: bytes, filename: str, columns=ALL_COLUMNS) -> tuple[list[str], Rows]:
     """Return the header and the non-empty data rows ``(row number, {column: value})`` of a file.
 
     Row numbers are the spreadsheet's: the header is row 1. Raises ``ImportRejected`` if the
-    file type is unsupported, the file is empty, damaged, wrongly encoded or too long.
+    file type is unsupported, the file is empty, too large, damaged, wrongly or ambiguously
+    encoded, has too many rows, takes too long, or its header has unknown or duplicated columns
+    or a row has more cells than the header. ``columns``: the headers this kind of file may have
+    (an inventory template's by default; a bill of materials passes its own).
     """
     name = (filename or "").lower()
+    if len(data) > MAX_FILE_BYTES:
+        raise reject_file(filename, "io.file.too_large", size=f"{len(data) / 1048576:.1f}", limit=MAX_UPLOAD_MB)
+    deadline = time.monotonic() + MAX_PARSE_SECONDS
     if name.endswith(".csv"):
         table = _csv_table(data, filename)
     elif name.endswith(".xlsx"):
-        table = _xlsx_table(data, filename)
+        table = _xlsx_table(data, filename, deadline)
     else:
         raise reject_file(filename, "io.file.format")
-    return _rows_of(table, filename)
+    return _rows_of(table, filename, deadline, columns)
 
 
-def _rows_of(table, filename: str) -> tuple[list[str], Rows]:
+def _rows_of(table, filename: str, deadline: float, columns=ALL_COLUMNS) -> tuple[list[str], Rows]:
     header: list[str] | None = None
     rows: Rows = []
+    problems: list[RowProblem] = []
     for number, cells in enumerate(table, start=1):
+        if time.monotonic() > deadline:
+            raise reject_file(filename, "io.file.too_slow", seconds=int(MAX_PARSE_SECONDS))
         values = [_cell(v) for v in cells]
         if header is None:
+            if all(v == "" for v in values):
+                continue  # blank lines above the header
             header = [str(v).strip().lstrip("\ufeff").lower() for v in values]
+            while header and header[-1] == "":
+                header.pop()
+            problems = header_problems(header, number, columns)
+            if problems:
+                raise ImportRejected(problems)
             continue
         if all(v == "" for v in values):
+            continue
+        extra = [i for i, v in enumerate(values) if i >= len(header) and v != ""]
+        if extra:
+            problems.append(RowProblem(number, column_letter(extra[0]), values[extra[0]], "io.problem.extra_cells",
+                                       columns=len(header)))
             continue
         if len(rows) >= MAX_ROWS:
             raise reject_file(filename, "io.file.too_many_rows", limit=f"{MAX_ROWS:,}")
         rows.append((number, {col: v for col, v in zip(header, values, strict=False) if col}))
+    if problems:
+        raise ImportRejected(problems[:200])
     if not header or not any(header) or not rows:
         raise reject_file(filename, "io.file.empty")
     return header, rows
@@ -105,46 +126,35 @@ def _cell(value: Any) -> Any:
 def _csv_table(data: bytes, filename: str):
     if not data.strip():
         raise reject_file(filename, "io.file.empty")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise reject_file(filename, "io.file.encoding")
+    text = decode_text(data, filename)
     if "\x00" in text:  # UTF-16 or binary data decoded by accident
-        raise reject_file(filename, "io.file.encoding")
+        raise reject_file(filename, "io.file.nul")
     try:
-        return list(csv.reader(io.StringIO(text, newline="")))
+        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error:
         raise reject_file(filename, "io.file.malformed", kind=Msg("io.kind.csv")) from None
 
 
-def _xlsx_table(data: bytes, filename: str):
+def _xlsx_table(data: bytes, filename: str, deadline: float):
+    check_zip(data, filename)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        sheet = workbook[_inventory_sheet(workbook.sheetnames)]
+        sheet = workbook[inventory_sheet(workbook, filename)]
+        sheet.reset_dimensions()  # a stale <dimension> marker must not cut rows or columns off
         table, filled = [], 0
         for cells in sheet.iter_rows(values_only=True):
+            if time.monotonic() > deadline:
+                raise reject_file(filename, "io.file.too_slow", seconds=int(MAX_PARSE_SECONDS))
             table.append(cells)
             filled += any(c not in (None, "") for c in cells)
             if filled > MAX_ROWS + 1:  # header + one row too many: enough to reject, bounded memory
                 break
         workbook.close()
+    except ImportRejected:
+        raise
     except _XLSX_ERRORS:
         raise reject_file(filename, "io.file.malformed", kind=Msg("io.kind.xlsx")) from None
     return table
-
-
-def _inventory_sheet(names: list[str]) -> str:
-    for name in names:
-        if name.strip().lower() == INVENTORY_SHEET:
-            return name
-    usable = [n for n in names if n.strip().lower() not in IGNORED_SHEETS]
-    if not usable:
-        raise KeyError("no inventory sheet")
-    return usable[0]
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -158,7 +168,7 @@ def csv_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_csv_value(row.get(col, "")) for col in columns])
+        writer.writerow([neutralise_formula(_csv_value(row.get(col, ""))) for col in columns])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -200,13 +210,14 @@ def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_la
 
 
 def _xlsx_value(value: Any) -> Any:
+    """Every string cell neutralised (an "=…" string would become a live formula in openpyxl)."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and float(f"{value:.16g}") != value:  # openpyxl writes 16 digits
         return repr(value)  # kept exact as text; the reader parses numeric text
-    return value
+    return neutralise_formula(value)
 
 
 def stage_labels(lang: str) -> list[str]:

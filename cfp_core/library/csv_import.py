@@ -21,6 +21,7 @@ from cfp_core.factors import EmissionFactor, FactorFamily, FactorSet
 from cfp_core.i18n import Msg, has
 from cfp_core.library.reference import factor_from_row, gwp_sets
 from cfp_core.text import check_identifier, check_text
+from cfp_core.validation import FACTOR_CSV_MAX_BYTES, FACTOR_CSV_MAX_ROWS, MAX_ABS_NUMBER, MAX_DIGITS
 
 COLUMNS = ("id", "key", "name_zh", "name_en", "value", "unit", "gas", "family", "region", "publisher",
            "source_document", "source_url", "publication_date", "vintage", "confidence", "verified",
@@ -30,8 +31,8 @@ REQUIRED_COLUMNS = ("id", "key", "name_zh", "value", "unit", "gas", "family", "s
 NUMBER_COLUMNS = ("value", "ncv", "carbon_content_tc_per_tj", "oxidation_rate", "density")
 BOOLEANS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False, "": False}
 CONFIDENCES = ("P", "S", "S1", "U", "user")
-MAX_BYTES = 2_000_000
-MAX_ROWS = 5000
+MAX_BYTES = FACTOR_CSV_MAX_BYTES
+MAX_ROWS = FACTOR_CSV_MAX_ROWS
 
 
 def factor_csv_template() -> bytes:
@@ -101,7 +102,7 @@ def _check_cell(line_no: int, column: str, value: str, row: dict[str, str]) -> R
             number = float(value)
         except ValueError:
             return RowProblem(line_no, column, value, "factors.csv.not_number")
-        if not math.isfinite(number):
+        if not math.isfinite(number) or abs(number) > MAX_ABS_NUMBER or sum(c.isdigit() for c in value) > MAX_DIGITS:
             return RowProblem(line_no, column, value, "factors.csv.not_number")
         if number < 0:
             return RowProblem(line_no, column, value, "factors.csv.negative")

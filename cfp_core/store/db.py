@@ -8,22 +8,21 @@ The database path comes from ``CFP_DB_PATH`` or defaults to ``data/cfp.db``.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from cfp_core.errors import ImmutableRecord, NotFound
+from cfp_core.errors import ImmutableRecord, NotFound, StoreDamaged
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
 from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
 from cfp_core.store import migrations
+from cfp_core.store.transactions import BUSY_TIMEOUT_S, check_integrity, retry_busy, write_transaction
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
 
@@ -34,33 +33,36 @@ def db_path() -> Path:
 
 
 def open_db(path: str | Path | None = None, memory: bool = False) -> Database:
-    """Open (creating if needed) the database with WAL, a busy timeout and the schema applied."""
+    """Open (creating if needed) the database: WAL, a busy timeout, foreign keys, the schema applied.
+
+    A file database is checked on open (``PRAGMA quick_check``) and its append-only triggers are
+    recreated if any was dropped. Raises ``StoreDamaged`` if the check fails, ``StoreBusy`` if another
+    process holds the database longer than the retries wait.
+    """
     if memory:
         db = Database(memory=True)
     else:
         target = Path(path) if path else db_path()
         target.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(sqlite3.connect(str(target), timeout=10, check_same_thread=False))
-        db.enable_wal()
-    db.execute("PRAGMA busy_timeout = 10000")
-    migrations.apply(db)
-    return db
-
-
-@contextlib.contextmanager
-def write_transaction(db: Database) -> Iterator[Database]:
-    """Run the block in one ``BEGIN IMMEDIATE`` transaction (a savepoint when nested)."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
+        db = Database(sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_S, check_same_thread=False))
     try:
-        yield db
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if not memory:
+            retry_busy(db.enable_wal)
+            check_integrity(db, target)
+        with write_transaction(db):  # one process at a time applies the schema (fresh-database race)
+            migrations.apply(db)
+            migrations.ensure_immutable(db)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        if isinstance(error, sqlite3.OperationalError) or memory:
+            raise
+        raise StoreDamaged(path=str(target), detail=str(error)) from None
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        db.close()
         raise
-    db.conn.execute("COMMIT")
+    return db
 
 
 def now() -> str:
