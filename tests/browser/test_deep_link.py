@@ -24,7 +24,7 @@ def test_the_first_request_after_start_is_a_deep_link_and_gets_the_router(server
         pw.expect(sidebar.get_by_text("Compare factor versions")).to_be_visible()  # the router's navigation
         pw.expect(sidebar.get_by_role("radio", name="English")).to_be_visible()  # the router's language switch
         assert "/products" in page.url
-        sidebar.get_by_text("中文").click()
+        sidebar.get_by_role("radio", name="中文").click()
         pw.expect(page.get_by_role("heading", name="产品与数据录入")).to_be_visible(timeout=30_000)
         assert page.locator("[data-testid='stException']").count() == 0
     finally:
