@@ -222,6 +222,8 @@ class Verification(Frozen):
         want_stages = self.stages or (declared.stages if declared else {})
         same_sets = (factor_set_id == (self.factor_set_id or inventory.factor_set_id)
                      and gwp_set == (self.gwp_set or inventory.gwp_set))
+        if want_total is None:  # no verified figure to compare with: nothing can be called verified
+            return False
         return same_sets and _printed_equal(want_total, total) and all(
             _printed_equal(value, stages.get(stage, 0.0)) for stage, value in want_stages.items())
 

@@ -64,3 +64,8 @@ def test_the_binding_compares_the_printed_figures(ws_inventory):
     assert not v.binds(ws_inventory, "cn-cfp-2023", "AR5", 93.4346, stages)  # another factor set
     moved = {**stages, next(iter(stages)): next(iter(stages.values())) + 0.001}
     assert not v.binds(ws_inventory, "cn-cfp-2024", "AR5", 93.4346, moved)  # a stage moved
+
+
+def test_a_statement_without_verified_figures_verifies_nothing(ws_inventory):
+    bare = ws_inventory.model_copy(update={"declared": None})
+    assert not bare.verification.binds(bare, "cn-cfp-2024", "AR5", 93.4346, dict(ws_inventory.declared.stages))
