@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from cfp_core import library as ft
 from cfp_core import numbers, store
+from ui import factor_form
 
 ui.require_router(__file__)
 
@@ -44,8 +45,8 @@ st.caption(ui.md(ft.set_description(factor_set, L)))
 for key, params in ft.factor_set_families_warning(factor_set):
     (st.error if key == "factors.warn.org_set" else st.warning)(ui.md(ui.tr(key, **params)), icon=":material/warning:")
 
-browse, compare, custom, importing = st.tabs([ui.tr(f"factors.tab.{n}") for n in ("browse", "compare", "custom",
-                                                                                   "import")])
+browse, compare, custom, one, importing = st.tabs([ui.tr(f"factors.tab.{n}") for n in ("browse", "compare", "custom",
+                                                                                        "one", "import")])
 with browse:
     options = ft.factor_filter_options(factor_set)
     columns = st.columns([1, 1, 1, 1, 2])
@@ -89,6 +90,9 @@ with custom:
             new_set = ft.create_custom_set(factor_set, new_id, name_zh, name_en, ft.values_from_frame(edited),
                                            note, taken=sets)
             save(new_set, "factors.custom.saved", len(ft.diff_factor_sets(factor_set, new_set, L)))
+
+with one:
+    factor_form.one_factor_tab(factor_set, list(sets))
 
 with importing:
     st.caption(ui.tr("factors.import.help"))

@@ -1,7 +1,14 @@
 """The factor library: shipped reference data (``reference``), tools to browse, compare and derive
-factor sets (``tools``), their words (``labels``) and factor-set CSV import (``csv_import``)."""
+factor sets (``tools``), one factor entered by hand (``one_factor``), their words (``labels``) and
+factor-set CSV import (``csv_import``)."""
 
-from cfp_core.library.csv_import import check_new_set, factor_csv_template, read_factor_set_csv  # noqa: F401
+from cfp_core.library.csv_import import (  # noqa: F401
+    CONFIDENCES,
+    check_new_set,
+    factor_csv_template,
+    known_gases,
+    read_factor_set_csv,
+)
 from cfp_core.library.labels import (  # noqa: F401
     confidence_label,
     diff_rows,
@@ -17,6 +24,7 @@ from cfp_core.library.labels import (  # noqa: F401
     set_label,
     summary_line,
 )
+from cfp_core.library.one_factor import BOUNDARIES, FACTOR_FIELDS, FactorRejected, add_factor  # noqa: F401
 from cfp_core.library.reference import (  # noqa: F401
     DATA_DIR,
     FACTOR_DIR,

@@ -109,8 +109,13 @@ def _check_cell(line_no: int, column: str, value: str, row: dict[str, str]) -> R
     return _check_choice(line_no, column, value, row)
 
 
+def known_gases() -> list[str]:
+    """Return the gases a factor may be given in: CO2e and every gas of the shipped GWP sets."""
+    return sorted({"CO2e"} | {g for s in gwp_sets().values() for g in s.values})
+
+
 def _check_choice(line_no: int, column: str, value: str, row: dict[str, str]) -> RowProblem | None:
-    gases = sorted({"CO2e"} | {g for s in gwp_sets().values() for g in s.values})
+    gases = known_gases()
     if column == "value" and not value and not row.get("carbon_content_tc_per_tj"):
         return RowProblem(line_no, column, value, "factors.csv.value_missing")
     if column == "family" and value not in {f.value for f in FactorFamily}:
@@ -146,7 +151,8 @@ def _from_validation(line_no: int, row: dict[str, str], error: ValidationError) 
     return problems
 
 
-def _factor(line_no: int, row: dict[str, str]) -> tuple[EmissionFactor | None, list[RowProblem]]:
+def checked_factor(line_no: int, row: dict[str, str]) -> tuple[EmissionFactor | None, list[RowProblem]]:
+    """Return the factor a row of text cells describes and no problems, or None and every problem."""
     problems = [p for c, v in row.items() if (p := _check_cell(line_no, c, v, row))]
     if problems:
         return None, problems
@@ -199,7 +205,7 @@ def read_factor_set_csv(
             seen = first_row.setdefault((column, row[column]), line_no)
             if seen != line_no:
                 problems.append(RowProblem(line_no, column, row[column], "factors.csv.duplicate", first=seen))
-        factor, found = _factor(line_no, row)
+        factor, found = checked_factor(line_no, row)
         problems += found
         if factor is not None:
             factors.append(factor)

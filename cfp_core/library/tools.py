@@ -113,7 +113,8 @@ def diff_summary(old: FactorSet, new: FactorSet, lang: str = "zh", limit: int = 
     return summary_line(diff_factor_sets(old, new, lang), lang, limit)
 
 
-def _custom_id(set_id: str, key: str) -> str:
+def custom_factor_id(set_id: str, key: str) -> str:
+    """Return the id of a user factor: ``<set_id>:<key>``, shortened with a hash past 80 characters."""
     ident = f"{set_id}:{key}"
     if len(ident) > 80:
         ident = f"{ident[:70]}.{hashlib.sha1(ident.encode()).hexdigest()[:8]}"
@@ -124,7 +125,7 @@ def _changed_factor(old: EmissionFactor, value: float, set_id: str, base_id: str
     note = (f"用户在因子集 {set_id} 中修改：{old.value:g} → {value:g}（复制自 {base_id} 的 {old.factor_id}）。"
             f" User value in set {set_id}: {old.value:g} → {value:g} (copied from {old.factor_id} in {base_id}).")
     data = old.model_dump() | {
-        "factor_id": _custom_id(set_id, old.key), "value": value, "confidence": "user", "verified": False,
+        "factor_id": custom_factor_id(set_id, old.key), "value": value, "confidence": "user", "verified": False,
         "carbon_content_tc_per_tj": None, "oxidation_rate": None, "publication_date": None,
         "derivation_note": note,
     }
@@ -134,7 +135,7 @@ def _changed_factor(old: EmissionFactor, value: float, set_id: str, base_id: str
 def _user_factor(factor: EmissionFactor, base: Mapping[str, EmissionFactor], set_id: str) -> EmissionFactor:
     known = base.get(factor.key)
     family = known.family if known else FactorFamily.CUSTOM
-    factor_id = _custom_id(set_id, factor.key) if known and known.factor_id == factor.factor_id else factor.factor_id
+    factor_id = custom_factor_id(set_id, factor.key) if known and known.factor_id == factor.factor_id else factor.factor_id
     return EmissionFactor.model_validate(factor.model_dump() | {
         "factor_id": factor_id, "family": family, "confidence": "user", "verified": False})
 

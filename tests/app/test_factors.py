@@ -95,3 +95,49 @@ def test_import_tab_offers_a_template(page_app):
     at = page_app("factors", lang="en").run()
     assert at.button(key="factors_import").disabled  # nothing uploaded yet
     assert at.get("download_button")[0].proto.label == t("factors.import.template", "en")
+
+
+def _fill_one_factor(at, **fields):
+    for name, value in fields.items():
+        at.text_input(key=f"factors_one_{name}").input(value)
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_factor_is_added_to_a_new_set_as_typed(page_app, seeded_db_path, lang):
+    at = page_app("factors", lang=lang).run()
+    _fill_one_factor(at, key="steel.supplier.hrc", name_zh="供应商热轧卷板", value="1.923456789", unit="t",
+                     source_document="Supplier EPD 2025", vintage="2025", set_id=f"acme-steel-{lang}",
+                     set_zh="钢材因子")
+    at.selectbox(key="factors_one_confidence").select_index(0)
+    at.selectbox(key="factors_one_boundary").select(t("factor_boundary.cradle_to_gate", lang))
+    at.button(key="factors_one_save").click().run()
+    assert not at.exception and not at.error
+    assert t("factors.one.saved", lang, name="钢材因子", factor="供应商热轧卷板") in texts(at.success)
+    db = store.open_db(seeded_db_path)
+    try:
+        factor = store.load_factor_set(db, f"acme-steel-{lang}").by_key()["steel.supplier.hrc"]
+        base = store.load_factor_set(db, "cn-cfp-2024")
+    finally:
+        db.close()
+    assert (factor.value, factor.unit, factor.confidence, factor.boundary, factor.verified) == (
+        1.923456789, "t", "P", "cradle_to_gate", False)
+    assert "steel.supplier.hrc" not in base.by_key()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_factor_with_bad_fields_names_each_and_saves_nothing(page_app, seeded_db_path, lang):
+    at = page_app("factors", lang=lang).run()
+    _fill_one_factor(at, key="electricity.cn.national", name_zh="=cmd|' /C calc'!A0", value="-5", unit="bananas",
+                     set_id="acme-bad", set_zh="坏")
+    at.button(key="factors_one_save").click().run()
+    shown = texts(at.error)
+    assert not at.exception and not at.success
+    for field in ("key", "name_zh", "value", "unit", "source_document", "confidence"):
+        assert t(f"factors.one.field.{field}", lang) in shown, field
+    assert at.text_input(key="factors_one_value").value == "-5"  # what was typed stays in the form
+    db = store.open_db(seeded_db_path)
+    try:
+        assert "acme-bad" not in {s.set_id for s in store.list_factor_sets(db)}
+    finally:
+        db.close()
