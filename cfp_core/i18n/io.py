@@ -10,7 +10,7 @@ MESSAGES = {
     "io.problem.number": ("{detail}", "{detail}"),
     "io.problem.unit": (
         "Unknown unit. Closest known units: {choices}. Any SI-prefixed, imperial or US unit is accepted "
-        "(kWh, GWh, t, lb, US_gallon, t·km …; also 度, 千瓦时, 吨公里, 公斤, 台).",
+        "(kWh, GWh, t, lb, US_gallon, t·km …; the Chinese unit names of the zh template too).",
         "未知单位。最接近的已知单位：{choices}。可填写任何带国际单位制词头的单位或英制/美制单位"
         "（kWh、GWh、t、lb、US_gallon、t·km 等；也可填写度、千瓦时、吨公里、公斤、台）。",
     ),
@@ -63,7 +63,7 @@ MESSAGES = {
         "{model} 的报告期“{period}”在第 {first_row} 行为 {start} 至 {end}；请使用相同日期或不同的 period_label。",
     ),
     "io.problem.text": ("{detail}", "{detail}"),
-    "io.problem.bool": ("Enter true or false (是/否).", "请填写 true 或 false（是/否）。"),
+    "io.problem.bool": ("Enter true or false (yes/no; the zh template's words also work).", "请填写 true 或 false（是/否）。"),
     "io.problem.invalid": ("{detail}", "{detail}"),
     "io.problem.unknown_product": (
         "Product model '{value}' does not exist yet. Create the product first (Products page), then import again.",

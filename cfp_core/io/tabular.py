@@ -48,7 +48,7 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
 OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = (*TEMPLATE_COLUMNS[:7], "data_source_type")  # no default data source
-_XLSX_ERRORS = (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError,
+_XLSX_ERRORS = (zipfile.BadZipFile, NotImplementedError, InvalidFileException, KeyError, ValueError, TypeError, OSError,
                 EOFError, zlib.error, SyntaxError, IndexError, AttributeError, OverflowError,
                 RecursionError, MemoryError)
 

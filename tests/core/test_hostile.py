@@ -156,3 +156,14 @@ def test_random_csv_rows_are_refused_or_read_never_crash(cells):
         read_inventory_file((header + body).encode("utf-8"), "random.csv")
     except ImportRejected as error:
         assert error.message("zh") and error.message("en")
+
+
+def test_an_xlsx_with_an_unknown_compression_method_is_refused():
+    data = bytearray((HOSTILE / "stale_dimension.xlsx").read_bytes())
+    at = data.find(b"PK\x01\x02")  # every central-directory entry: its compression method at offset 10
+    while at != -1:
+        data[at + 10:at + 12] = (99).to_bytes(2, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    with pytest.raises(ImportRejected) as caught:
+        read_inventory_file(bytes(data), "x.xlsx")
+    assert caught.value.problems[0].problem_key == "io.file.malformed"
