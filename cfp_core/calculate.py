@@ -100,6 +100,7 @@ def _custom_factor(line: ActivityLine, line_no: int) -> EmissionFactor:
         factor_id=f"custom.line{line_no}", key=f"custom.line{line_no}", name_zh=line.activity,
         value=custom.value, unit=custom.unit, gas=custom.gas, family=FactorFamily.CUSTOM,
         publisher=custom.source, source_document=custom.source, confidence="user",
+        ncv=custom.ncv, ncv_unit=custom.ncv_unit,
     )
 
 

@@ -150,6 +150,8 @@ class CustomFactor(Frozen):
     unit: UnitName  # the activity unit the factor is per
     gas: str = "CO2e"
     source: ShortText
+    ncv: float | None = Field(default=None, gt=0, le=1e6)  # e.g. a per-MJ factor applied to kg of fuel
+    ncv_unit: Annotated[str, AfterValidator(units.check_ratio_unit)] | None = None  # "MJ/kg"
 
 
 class ActivityLine(Frozen):
@@ -163,7 +165,7 @@ class ActivityLine(Frozen):
     custom_factor: CustomFactor | None = None
     data_source: DataSourceType  # no default: a line claims primary data only if someone said so
     pedigree: Pedigree | None = None
-    printed_amount: float | None = None  # the amount as printed in a source document
+    printed_amount: float | None = None  # the amount as printed in a source document (``amount``: unrounded)
     note: LongText = ""
     note_internal: bool = False  # internal notes never leave the company (cards, exports)
 

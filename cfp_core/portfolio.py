@@ -203,7 +203,8 @@ class _Resolved:
 def _resolve(ref: FactorRef, factor_set: FactorSet, known_ids, portfolio: Portfolio, position: int) -> _Resolved:
     if isinstance(ref, CustomFactor):
         line_no = int(portfolio.line_no[position])
-        return _Resolved(f"custom.line{line_no}", ref.value, ref.unit, ref.gas, (None, None, None, None))
+        return _Resolved(f"custom.line{line_no}", ref.value, ref.unit, ref.gas,
+                         (ref.ncv, ref.ncv_unit, None, None))
     factor = resolve(ref, factor_set, known_ids, where=portfolio.where(position))
     return _Resolved(factor.factor_id, factor.value, factor.unit, factor.gas,
                      (factor.ncv, factor.ncv_unit, factor.density, factor.density_unit))

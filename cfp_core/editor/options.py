@@ -80,7 +80,7 @@ def factor_options(factor_set: FactorSet, lang: str, unit: str | None = None,
 
 def factor_fits(unit: str, factor: EmissionFactor | CustomFactor) -> bool:
     """Return True if an amount in ``unit`` converts into ``factor``'s unit (stated NCV/density included)."""
-    extra = {} if isinstance(factor, CustomFactor) else {
+    extra = {"ncv": factor.ncv, "ncv_unit": factor.ncv_unit} if isinstance(factor, CustomFactor) else {
         "ncv": factor.ncv, "ncv_unit": factor.ncv_unit, "density": factor.density, "density_unit": factor.density_unit}
     try:
         units.conversion_path(unit, factor.unit, **extra)

@@ -187,6 +187,10 @@ MESSAGES = {
     "io.col.note": ("Note (optional)", "备注（选填）"),
     "io.col.note_internal": ("true = the note stays inside the company", "true = 备注仅限公司内部"),
     "io.col.printed_amount": ("The amount as printed in a source document (optional)", "来源文件中印刷的数量（选填）"),
+    "io.col.factor_ncv": (
+        "Your own per-energy factor's net calorific value, in factor unit per amount unit (e.g. 42.652 MJ per kg)",
+        "自有按热值计因子的低位发热量，单位为 因子单位/数量单位（如 42.652 MJ/kg）",
+    ),
     "io.col.period_label": ("Period name; empty = the year (2025) or start_end", "报告期名称；留空 = 年份（2025）或 开始_结束"),
     # Command line
     "cli.footprint.title": (

@@ -198,6 +198,16 @@ MESSAGES = {
         "活动数据单位与因子单位不同时，按因子注明的低位发热量或密度换算。结果由未经舍入的数值计算。",
     ),
     "report.inventory.notes": ("Notes", "备注"),
+    "report.inventory.unrounded_title": (
+        "Amounts as printed in the source and the recomputation", "来源文件所印数量与复算",
+    ),
+    "report.inventory.unrounded": (
+        "Line {no}: the table prints {printed} {unit} as the source document printed it; the result {kg} kgCO₂e is "
+        "calculated from the unrounded {amount} {unit}, inside the printed value's rounding band. At the printed "
+        "{printed} {unit} the same factor gives {at_printed} kgCO₂e.",
+        "第 {no} 行：表中数量 {printed} {unit}按来源文件所印；结果 {kg} kgCO₂e 由未经舍入的 {amount} {unit}计算，"
+        "在所印数值的舍入区间内。按所印的 {printed} {unit}，同一因子得 {at_printed} kgCO₂e。",
+    ),
     "report.inventory.note_line": ("Line {no}: {note}", "第 {no} 行：{note}"),
     # Results
     "report.chart.title": ("Carbon footprint by life-cycle stage", "各生命周期阶段碳排放分布"),

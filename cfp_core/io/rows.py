@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import weakref
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any
@@ -21,6 +20,7 @@ from cfp_core import units
 from cfp_core.errors import CfpError, ImportRejected, RowProblem, TextRejected
 from cfp_core.i18n import Msg, t
 from cfp_core.io import tabular as template_io
+from cfp_core.io.origin import remember as _remember
 from cfp_core.io.tabular import MAX_ROWS, REQUIRED_COLUMNS
 from cfp_core.models import STAGES, ActivityLine, Amount, CustomFactor, DataSourceType, Inventory, ReportingPeriod
 from cfp_core.text import check_identifier, check_text
@@ -29,6 +29,7 @@ from cfp_core.validation import describe_error, number_problem
 _AMOUNT = TypeAdapter(Amount)
 _FACTOR_VALUE = TypeAdapter(Annotated[float, Field(ge=0, le=1e6)])
 _ANY_FLOAT = TypeAdapter(float)
+_NCV = TypeAdapter(Annotated[float, Field(gt=0, le=1e6)])
 _GASES = {"co2e": "CO2e", "co2": "CO2", "ch4": "CH4", "ch4_fossil": "CH4_fossil", "n2o": "N2O"}
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _TRUE, _FALSE = {"true", "yes", "y", "1", "是", "真"}, {"false", "no", "n", "0", "否", "假", ""}
@@ -205,9 +206,14 @@ def _factor(row: _Row, known_refs: set[str] | None) -> dict[str, Any]:
     number = row.number("factor_value", _FACTOR_VALUE)
     gas_unit = _factor_unit(row)
     source = row.text("factor_source", required=True)
+    ncv, line_unit = row.number("factor_ncv", _NCV, required=False), str(row.raw("unit") or "").strip()
     if number is None or gas_unit is None or not source:
         return {}
-    return {"custom_factor": CustomFactor(value=number, unit=gas_unit[1], gas=gas_unit[0], source=source)}
+    conversion = {"ncv": ncv, "ncv_unit": f"{gas_unit[1]}/{line_unit}"} if ncv else {}
+    try:  # an NCV is per line unit: a bad line unit is the unit column's problem, already reported
+        return {"custom_factor": CustomFactor(value=number, unit=gas_unit[1], gas=gas_unit[0], source=source, **conversion)}
+    except ValidationError:
+        return {}
 
 
 _FIELD_COLUMNS = {"factor_ref": "factor_id", "custom_factor": "factor_value", "data_source": "data_source_type"}
@@ -280,21 +286,4 @@ def inventories_from(header: list[str], numbered, known_refs: set[str] | None, s
     return [_remember(Inventory(model_code=model, period=ReportingPeriod(label=label, start=g["start"], end=g["end"]),
                                 lines=tuple(g["lines"])), g["row"])
             for (model, label), g in groups.items()]
-
-
-_FIRST_ROWS: dict[int, tuple[weakref.ref, int]] = {}
-
-
-def _remember(inventory: Inventory, row: int) -> Inventory:
-    """Record the first row of an imported inventory (for problems raised at import time)."""
-    key = id(inventory)
-    _FIRST_ROWS[key] = (weakref.ref(inventory, lambda _ref, key=key: _FIRST_ROWS.pop(key, None)), row)
-    return inventory
-
-
-def first_row(inventory: Inventory, fallback: int) -> int:
-    """Return the file row an inventory started at (``fallback`` if it was not read from rows)."""
-    ref, row = _FIRST_ROWS.get(id(inventory), (None, fallback))
-    return row if ref is not None and ref() is inventory else fallback
-
 

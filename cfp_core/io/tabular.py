@@ -45,7 +45,7 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
     "product_model", "period_start", "period_end", "stage", "activity", "amount", "unit",
     "factor_id", "factor_value", "factor_unit", "factor_source", "data_source_type", "note",
 )
-OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label", "factor_ncv")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
 REQUIRED_COLUMNS: tuple[str, ...] = (*TEMPLATE_COLUMNS[:7], "data_source_type")  # no default data source
 _XLSX_ERRORS = (zipfile.BadZipFile, NotImplementedError, InvalidFileException, KeyError, ValueError, TypeError, OSError,

@@ -19,7 +19,8 @@ from cfp_core.access import Action, Principal, require_member
 from cfp_core.errors import ImportRejected, NotFound, RowProblem
 from cfp_core.i18n import t
 from cfp_core.io import tabular as template_io
-from cfp_core.io.rows import first_row, inventories_from
+from cfp_core.io.origin import first_row
+from cfp_core.io.rows import inventories_from
 from cfp_core.io.tabular import ALL_COLUMNS, MAX_ROWS, TEMPLATE_COLUMNS
 from cfp_core.models import Inventory
 from cfp_core.store import db as store_db
@@ -73,6 +74,7 @@ def inventory_rows(inventories: Iterable[Inventory]) -> list[dict[str, Any]]:
                 "note_internal": line.note_internal,
                 "printed_amount": "" if line.printed_amount is None else line.printed_amount,
                 "period_label": inventory.period.label,
+                "factor_ncv": custom.ncv if custom and custom.ncv else "",
             })
     return rows
 

@@ -43,6 +43,8 @@ class DisclosedLine(Frozen):
     kg_co2e: float
     note: str = ""
     pedigree: Pedigree | None = None
+    printed_amount: float | None = None  # the amount as the source document printed it (``amount``: unrounded)
+    factor_ncv: float | None = None  # a line's own per-energy factor: its NCV (factor unit per line unit)
 
 
 class DisclosedStage(Frozen):
@@ -153,6 +155,8 @@ def disclosure_from(
             factor_id=r.factor_id, factor_value=r.factor_value, factor_unit=f"kg{r.gas}/{r.factor_unit}",
             data_source=line.data_source.value, kg_co2e=r.kg_co2e,
             note="" if line.note_internal else line.note, pedigree=line.pedigree,
+            printed_amount=line.printed_amount,
+            factor_ncv=line.custom_factor.ncv if line.custom_factor is not None else None,
         )
         for r, line in zip(footprint.lines, inventory.lines, strict=True)
     )

@@ -45,7 +45,8 @@ def inventory_rows(disclosure: Disclosure, lang: str = "zh") -> list[dict[str, A
             "factor_value": line.factor_value if custom else "", "factor_unit": line.factor_unit if custom else "",
             "factor_source": t("report.xlsx.custom_source", lang) if custom else "",
             "data_source_type": line.data_source, "note": neutralise_formula(line.note), "note_internal": False,
-            "printed_amount": "", "period_label": period.label,
+            "printed_amount": "" if line.printed_amount is None else line.printed_amount,
+            "period_label": period.label, "factor_ncv": line.factor_ncv if custom and line.factor_ncv else "",
         })
     return rows
 

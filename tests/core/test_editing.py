@@ -1,6 +1,7 @@
 """The inventory table editor: option lists, lines ↔ frame, row-level issues, live preview, editor session."""
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,6 +10,7 @@ from cfp_core import editor as editing
 from cfp_core.editor.session import editor_frame, editor_state, review_edits
 from cfp_core.errors import NotFound
 from cfp_core.models import ActivityLine, CustomFactor, Pedigree
+from cfp_core.store import load_portfolio_file
 
 HOSTILE_MARKUP = "<script>alert(1)</script>"
 HOSTILE_FORMULA = "=cmd|' /C calc'!A0"
@@ -19,9 +21,15 @@ def frame(ws_inventory, set_2024):
     return editing.lines_to_frame(ws_inventory.lines, "zh", set_2024)
 
 
-def issues_of(frame, set_2024, lang, base=()):
+def issues_of(frame, set_2024, lang, base=None):
+    # The editor always knows the lines it edits: their own (custom) factors are choices. The WS frame's
+    # line 5 carries the report's own rounded diesel factor, so the WS lines are the default base.
+    base = _WS_LINES if base is None else base
     lines, issues = editing.frame_to_lines(frame, set_2024, lang, base)
     return lines, issues
+
+
+_WS_LINES = load_portfolio_file(Path(__file__).parents[2] / "data" / "reference" / "ws_tps_48_900a.json")[2][0].lines
 
 
 # ---- option lists ----------------------------------------------------------------------

@@ -51,10 +51,17 @@ def test_inventory_sheet_reimports_losslessly(disclosures, known_refs, code):
     assert inventory.model_code == code and inventory.period == disclosure.period
     assert len(inventory.lines) == len(disclosure.lines)
     for imported, line in zip(inventory.lines, disclosure.lines, strict=True):
+        custom = line.factor_id.startswith("custom.")  # 900A line 5: the report's own rounded diesel factor
         assert (imported.stage, imported.activity, imported.amount, imported.unit, imported.factor_ref,
-                imported.data_source.value, imported.note) == (
-            line.stage, line.activity, line.amount, line.unit, line.factor_id, line.data_source, line.note)
-        assert imported.note_internal is False and imported.custom_factor is None
+                imported.data_source.value, imported.note, imported.printed_amount) == (
+            line.stage, line.activity, line.amount, line.unit, None if custom else line.factor_id,
+            line.data_source, line.note, line.printed_amount)
+        assert imported.note_internal is False
+        if custom:
+            factor = imported.custom_factor
+            assert (factor.value, factor.ncv, factor.ncv_unit) == (line.factor_value, line.factor_ncv, "MJ/kg")
+        else:
+            assert imported.custom_factor is None
 
 
 def test_custom_factor_line_reimports_by_value(disclosures, known_refs):

@@ -70,3 +70,24 @@ def test_kg_of_diesel_against_per_mj_factor_without_ncv_raises(ws_inventory, set
     broken = set_2024.with_factors("no-ncv", "无NCV", [no_ncv])
     with pytest.raises(UnitMismatch, match="'kg'.*'MJ'"):
         calculate_footprint(ws_inventory, broken, ar5)
+
+
+def test_every_stored_amount_lies_inside_its_printed_rounding_band(ws_inventory):
+    # #12.1: the unrounded value must round to what the verified report printed (printed ± half its last digit)
+    from cfp_core.numbers import decimals_of
+
+    for line in ws_inventory.lines:
+        half_step = 0.5 * 10.0 ** -decimals_of(line.printed_amount)
+        assert abs(line.amount - line.printed_amount) <= half_step + 1e-12, (line.activity, line.amount)
+
+
+def test_distribution_diesel_is_valued_as_the_report_valued_it(ws_inventory, set_2024, ar5):
+    # 8.2246 recomputes only through the report's rounded 0.0726 kgCO2/MJ (3.0965 kgCO2/kg); the exact GB/T 32151
+    # chain (3.09591) cannot reach it from any amount that prints as 2.6561 kg, so line 5 carries that factor.
+    line = ws_inventory.lines[4]
+    assert (line.printed_amount, line.amount, line.factor_ref) == (2.6561, 2.65608, None)
+    assert (line.custom_factor.value, line.custom_factor.unit, line.custom_factor.ncv) == (0.0726, "MJ", 42.652)
+    exact = resolve("fuel.diesel", set_2024)
+    assert round((2.6561 + 0.00005) * exact.value * exact.ncv, 4) == 8.2232 < 8.2246
+    result = calculate_footprint(ws_inventory, set_2024, ar5).lines[4]
+    assert result.kg_co2e == pytest.approx(2.65608 * 0.0726 * 42.652, rel=1e-12) and round(result.kg_co2e, 4) == 8.2246

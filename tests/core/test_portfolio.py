@@ -65,9 +65,10 @@ def test_compile_codes_distinct_combinations_in_order_of_first_use(ws_inventory)
     portfolio = compile_portfolio([ws_inventory, ws_inventory])
     assert portfolio.n_inventories == 2 and portfolio.n_lines == 12
     assert portfolio.units == ("kWh", "kg")
-    assert portfolio.refs == ("electricity.cn.national", "fuel.diesel", "fuel.gasoline")
-    assert portfolio.combos == ((0, 0), (1, 1), (2, 1))
-    assert portfolio.first_line.tolist() == [0, 1, 2]
+    # line 5 is its own factor: the rounded 0.0726 kgCO2/MJ the report applied to it (through NCV 42.652)
+    assert portfolio.refs == ("electricity.cn.national", "fuel.diesel", "fuel.gasoline", ws_inventory.lines[4].custom_factor)
+    assert portfolio.combos == ((0, 0), (1, 1), (2, 1), (3, 1))
+    assert portfolio.first_line.tolist() == [0, 1, 2, 4]
     assert portfolio.line_no.tolist() == [1, 2, 3, 4, 5, 6] * 2
     assert portfolio.inventory_index.tolist() == [0] * 6 + [1] * 6
     assert portfolio.cell.tolist()[:6] == [0, 1, 1, 2, 3, 5]
@@ -80,9 +81,11 @@ def test_factor_matrix_holds_resolved_values_and_coefficients(ws_inventory, set_
     matrix = compile_factor_sets(portfolio, [set_2024, set_2023], ar5)
     assert matrix.set_ids == ("cn-cfp-2024", "cn-cfp-2023") and matrix.gwp_id == "AR5"
     assert matrix.value[:, 0].tolist() == [0.5777, 0.6205]
-    assert matrix.coefficient[0].tolist() == [1.0, pytest.approx(42.652), pytest.approx(43.070)]
-    assert matrix.gwp.tolist() == [[1.0, 1.0, 1.0]] * 2
-    assert matrix.factor_ids[1] == ("cn_elec_cfp_national_2023", "fuel_diesel_cn_default", "fuel_gasoline_cn_default")
+    assert matrix.coefficient[0].tolist() == [1.0, pytest.approx(42.652), pytest.approx(43.070), pytest.approx(42.652)]
+    assert matrix.value[:, 3].tolist() == [0.0726, 0.0726]  # the report's own factor, the same under every set
+    assert matrix.gwp.tolist() == [[1.0, 1.0, 1.0, 1.0]] * 2
+    assert matrix.factor_ids[1] == ("cn_elec_cfp_national_2023", "fuel_diesel_cn_default", "fuel_gasoline_cn_default",
+                                    "custom.line5")
 
 
 def test_custom_factor_lines_are_their_own_constant_factor(set_2024, set_2023):

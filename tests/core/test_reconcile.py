@@ -190,3 +190,11 @@ def test_explain_line_shows_unit_conversion_and_gwp(set_2024, ar5):
                                     set_2024, ar5)
     assert "1000 Wh (= 1 kWh) × 0.5777 kgCO2e/kWh = 0.5777 kgCO₂e" in explain_line(footprint.lines[0], "en")
     assert "× GWP 28 (CH4) = 14.0000 kgCO₂e" in explain_line(footprint.lines[1], "en")
+
+
+def test_distribution_implies_an_amount_inside_the_printed_band(ws_rec, ws_inventory):
+    # #12.1: our reconciliation and the stored value agree: 8.2246 / 3.0965352 = 2.656065 kg, 2.65605–2.65608
+    finding = only(ws_rec, kind="rounded_activity", line_no=5)
+    assert f"{finding.params['implied']:.6f}" == "2.656065"
+    low, high = finding.params["implied_low"], finding.params["implied_high"]
+    assert low <= ws_inventory.lines[4].amount <= high and abs(high - 2.6561) <= 0.00005

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -135,7 +136,30 @@ def test_missing_items_are_named_gaps(ws):
 def test_inventory_lines_have_four_decimals(ws, ws_html):
     text = visible_text(ws_html["en"])
     for line in ws.lines:
-        assert f"{line.kg_co2e:,.4f}" in text and f"{line.amount:,.4f}" in text
+        assert f"{line.kg_co2e:,.4f}" in text
+
+
+def inventory_cells(html: str) -> list[list[str]]:
+    table = html.split('<table class="data inventory">', 1)[1].split("</table>", 1)[0]
+    rows = [r.split("</tr>")[0] for r in table.split("<tr>")[2:]]
+    return [[visible_text(c).strip() for c in r.split("</td>")[:-1]] for r in rows]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_prints_the_verified_reports_activity_values(ws, ws_html, lang):
+    # #12.1: the table shows what T400132-02-2026 printed (4.5851 kg, 2.6561 kg), not 4.5850 / 2.6566
+    amounts = [cells[3] for cells in inventory_cells(ws_html[lang]) if len(cells) > 3]
+    assert amounts == ["41.62", "4.5851", "0.0042", "54.15", "2.6561", "27.14"]
+    text = visible_text(ws_html[lang])
+    assert not re.search(r"4\.5850(?!\d)|2\.6566(?!\d)", text)
+    # ... and says where the recomputation from the printed amounts differs
+    if lang == "en":
+        assert ("Line 1: the table prints 41.62 kWh as the source document printed it; the result 24.0450 kgCO₂e is "
+                "calculated from the unrounded 41.62199 kWh") in text
+        assert "At the printed 41.62 kWh the same factor gives 24.0439 kgCO₂e." in text
+        assert "Line 5: the table prints 2.6561 kg" in text and "unrounded 2.65608 kg" in text
+    else:
+        assert "第 5 行：表中数量 2.6561 " in text and "未经舍入的 2.65608 " in text
 
 
 def test_uncertainty_without_scores_is_qualitative(ws, ws_html):

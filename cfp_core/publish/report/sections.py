@@ -11,7 +11,7 @@ from datetime import date
 from cfp_core.charts import STAGE_COLORS
 from cfp_core.i18n import has, t
 from cfp_core.models import STAGES
-from cfp_core.numbers import fmt_number, fmt_percent, kg
+from cfp_core.numbers import fmt_number, fmt_percent, kg, plain
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.report.analysis import (
     assumptions_and_limitations,
@@ -155,17 +155,30 @@ def quality(d: Disclosure, lang: str) -> dict:
     }
 
 
+def _amount(line) -> str:
+    """The amount as the source document printed it (as written), else the entered amount (4 decimals)."""
+    return plain(line.printed_amount) if line.printed_amount is not None else fmt_number(line.amount, 4)
+
+
+def unrounded_notes(d: Disclosure, lang: str) -> list[str]:
+    """One sentence per line whose result is calculated from another amount than the one printed."""
+    return [t("report.inventory.unrounded", lang, no=line.line_no, printed=plain(line.printed_amount),
+              amount=plain(line.amount), unit=unit_label(line.unit, lang),
+              at_printed=kg(line.kg_co2e * line.printed_amount / line.amount), kg=kg(line.kg_co2e))
+            for line in d.lines if line.printed_amount is not None and line.printed_amount != line.amount and line.amount]
+
+
 def inventory(d: Disclosure, lang: str) -> dict:
-    """Activity data: one row per line (4 decimals) and the public notes."""
+    """Activity data: one row per line (amounts as the source printed them) and the public notes."""
     rows = [{
         "no": line.line_no, "stage": _stage(line.stage.value, lang), "activity": line.activity,
-        "amount": fmt_number(line.amount, 4), "unit": unit_label(line.unit, lang),
+        "amount": _amount(line), "unit": unit_label(line.unit, lang),
         "factor": fmt_number(line.factor_value, 4), "factor_unit": line.factor_unit,
         "source": t(f"source.{line.data_source}", lang), "kg": fmt_number(line.kg_co2e, 4),
         "color": STAGE_COLORS[line.stage.value],
     } for line in d.lines]
     notes = [(line.line_no, line.note) for line in d.lines if line.note]
-    return {"rows": rows, "notes": notes, "total": fmt_number(d.total_kg_co2e, 4)}
+    return {"rows": rows, "notes": notes, "total": fmt_number(d.total_kg_co2e, 4), "unrounded": unrounded_notes(d, lang)}
 
 
 def results(d: Disclosure, lang: str) -> dict:
