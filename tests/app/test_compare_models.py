@@ -24,7 +24,7 @@ def test_renders_all_models_of_the_latest_period(page_app, lang):
     assert not at.exception
     assert at.title[0].value == t("nav.compare_models", lang)
     assert metrics(at)[0][:2] == ("WS-TPS-48-900A", "93.4346")
-    assert metrics(at)[1] == (t("analysis.illustrative_mark", lang, model="WS-TPS-48-300A"), "36.3001", "-57.1344")
+    assert metrics(at)[1] == (t("analysis.illustrative_mark", lang, model="WS-TPS-48-300A"), "36.3001", "-57.1345")
     assert at.query_params["models"] == ALL_2025
     assert (at.query_params["period"], at.query_params["set"], at.query_params["baseline"]) == (
         "2025", "cn-cfp-2024", "WS-TPS-48-900A")
