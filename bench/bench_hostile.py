@@ -73,8 +73,9 @@ def _csv_mutants(base: bytes, rng: random.Random, scale: float) -> list[tuple[st
             data[rng.randrange(len(data))] = rng.randrange(256)
         out.append(("flip.csv", bytes(data)))
     out += [("truncated.csv", base[: rng.randrange(len(base))]) for _ in range(int(100 * scale))]
+    parsed = list(csv.reader(rows))
     for _ in range(int(400 * scale)):
-        cells = [list(cells) for cells in csv.reader(rows)]
+        cells = [list(cells) for cells in parsed]
         row, column = rng.randrange(len(cells)), rng.randrange(len(header))
         cells[row][column] = rng.choice(CELLS)
         out.append(("cell.csv", _write_csv(header, cells)))

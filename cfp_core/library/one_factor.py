@@ -16,7 +16,7 @@ from cfp_core.library.csv_import import CONFIDENCES, check_new_set, checked_fact
 from cfp_core.library.tools import custom_factor_id
 
 FACTOR_FIELDS = ("key", "name_zh", "name_en", "value", "unit", "gas", "family", "boundary", "region", "publisher",
-          "source_document", "source_url", "vintage", "confidence", "derivation_note")
+                 "source_document", "source_url", "vintage", "confidence", "derivation_note")
 REQUIRED = ("key", "name_zh", "value", "unit", "source_document", "confidence")
 BOUNDARIES = tuple(b.value for b in FactorBoundary)
 
@@ -40,20 +40,18 @@ class FactorRejected(ImportRejected):
     key = "factors.one.rejected"
 
 
-def _problems(fields: Mapping[str, str], base: FactorSet, replace: bool) -> list[FactorFieldProblem]:
-    problems = [FactorFieldProblem(0, name, "", "factors.one.required") for name in REQUIRED
-                if not str(fields.get(name) or "").strip()]
-    problems += [FactorFieldProblem(0, name, "", "factors.one.unknown_field") for name in fields
+def _problems(row: Mapping[str, str], existing: EmissionFactor | None, replace: bool) -> list[FactorFieldProblem]:
+    """The form-level problems of ``row`` (stripped text): missing, unknown field, boundary, confidence, key taken."""
+    problems = [FactorFieldProblem(0, name, "", "factors.one.required") for name in REQUIRED if not row.get(name)]
+    problems += [FactorFieldProblem(0, name, "", "factors.one.unknown_field") for name in row
                  if name not in FACTOR_FIELDS]
-    boundary = str(fields.get("boundary") or "")
+    boundary, confidence = row.get("boundary", ""), row.get("confidence", "")
     if boundary and boundary not in BOUNDARIES:
         problems.append(FactorFieldProblem(0, "boundary", boundary, "factors.one.bad_boundary",
                                            choices=", ".join(BOUNDARIES)))
-    confidence = str(fields.get("confidence") or "")
     if confidence and confidence not in CONFIDENCES:
         problems.append(FactorFieldProblem(0, "confidence", confidence, "factors.csv.unknown_confidence",
                                            choices=", ".join(CONFIDENCES)))
-    existing = base.by_key().get(str(fields.get("key") or "").strip())
     if existing is not None and not replace:
         problems.append(FactorFieldProblem(0, "key", existing.key, "factors.one.key_exists",
                                            name_en=existing.name_en or existing.name_zh, name_zh=existing.name_zh))
@@ -75,8 +73,8 @@ def add_factor(
     """
     check_new_set(set_id, name_zh, taken)
     row = {name: str(value if value is not None else "").strip() for name, value in fields.items()}
-    problems = _problems(row, base, replace)
     known = base.by_key().get(row.get("key", ""))
+    problems = _problems(row, known, replace)
     row = {name: value for name, value in row.items() if name in FACTOR_FIELDS}
     row["gas"] = row.get("gas") or "CO2e"
     row["family"] = row.get("family") or (known.family.value if known else FactorFamily.CUSTOM.value)
