@@ -41,3 +41,22 @@ for _command in (
     workspace.check_exposure_command, workspace.members_group,
 ):
     cli.add_command(_command)
+
+
+def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)["lang"] = value  # the root's dict, shared by every context
+
+
+def _accept_lang(command: click.Command) -> None:
+    """Let ``--lang`` follow any subcommand too (``reconcile … --lang zh``), not only ``cfp_core --lang zh …``."""
+    if not any("--lang" in getattr(param, "opts", ()) for param in command.params):
+        command.params.append(click.Option(["--lang"], type=click.Choice(["zh", "en"]), default=None,
+                                           expose_value=False, is_eager=True, callback=_set_lang,
+                                           help="Language of labels and messages (same as the global --lang)."))
+    for sub in getattr(command, "commands", {}).values():
+        _accept_lang(sub)
+
+
+for _command in cli.commands.values():
+    _accept_lang(_command)

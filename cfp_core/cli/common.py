@@ -96,6 +96,10 @@ class HandledGroup(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (``… | head``): not an error of ours
+            with contextlib.suppress(OSError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the interpreter's final flush is quiet
+            raise click.exceptions.Exit(0) from None
         except Exception as error:
             obj = ctx.obj or {}
             if obj.get("debug"):
