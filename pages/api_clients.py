@@ -38,7 +38,7 @@ with ui.open_db() as db:
     products = [p.model_code for p in store.list_products(db) if p.org_id == principal.org_id]
     with st.form("api_client_form"):
         name = st.text_input(ui.tr("api_clients.name"), max_chars=120, help=ui.tr("api_clients.name_help"))
-        scope = st.multiselect(ui.tr("api_clients.scope"), products, help=ui.tr("api_clients.scope_help"))
+        scope = st.multiselect(ui.tr("api_clients.scope"), products, help=ui.tr("api_clients.scope_help"), placeholder=ui.tr("ui.choose_options"))
         if st.form_submit_button(ui.tr("api_clients.create_button"), type="primary"):
             with ui.errors_shown():
                 client, secret = store.create_api_client(db, principal, name, scope or None)

@@ -30,7 +30,7 @@ with ui.open_db() as db:
     period = right.selectbox(ui.tr("label.period"), periods, index=periods.index(period), key="cf_period")
     default_sets = analysis.pick_many(set_ids, ui.query_param("sets"), ("cn-cfp-2023", "cn-cfp-2024"))
     chosen = st.multiselect(ui.tr("compare.fs.sets"), set_ids, default=default_sets, key="cf_sets",
-                            format_func=set_name)
+                            format_func=set_name, placeholder=ui.tr("ui.choose_options"))
     ui.set_query_params(model=model, period=period, sets=",".join(chosen))
     if len(chosen) < 2:
         st.info(ui.tr("compare.fs.need_two"))

@@ -28,7 +28,7 @@ with ui.open_db() as db:
                              format_func=lambda s: analysis.factor_set_label(factor_sets[s], lang))
     options = analysis.models_in_period(rows, period)
     models = st.multiselect(ui.tr("compare.models"), options, key="cm_models",
-                            default=analysis.pick_many(options, ui.query_param("models")))
+                            default=analysis.pick_many(options, ui.query_param("models")), placeholder=ui.tr("ui.choose_options"))
     if not models:
         st.info(ui.tr("compare.pick_models"))
         st.stop()

@@ -81,7 +81,8 @@ def comparison_section(stored) -> None:
     """Choose the disclosures and the baseline; show the table, the findings and the chart."""
     by_id = {s.id: s for s in stored}
     chosen = st.multiselect(ui.tr("suppliers.choose"), list(by_id), default=list(by_id)[-6:],
-                            key="suppliers_choose", format_func=lambda i: supplier_compare.stored_label(by_id[i]))
+                            key="suppliers_choose", format_func=lambda i: supplier_compare.stored_label(by_id[i]),
+                            placeholder=ui.tr("ui.choose_options"))
     if not chosen:
         return
     baseline = st.selectbox(ui.tr("suppliers.baseline"), chosen, key="suppliers_baseline",

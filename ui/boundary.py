@@ -26,7 +26,7 @@ def boundary_tab(db, state: EditorState) -> None:
                               index=list(kinds.values()).index(current.boundary.value))]
     stages = {ui.tr(f"stage.{s.value}"): s.value for s in STAGES}
     chosen = st.multiselect(ui.tr("boundary.included"), list(stages), key=f"bd_included_{lang}",
-                            default=[ui.tr(f"stage.{s.value}") for s in current.included_stages])
+                            default=[ui.tr(f"stage.{s.value}") for s in current.included_stages], placeholder=ui.tr("ui.choose_options"))
     included = [stages[c] for c in chosen]
     st.markdown(f"**{ui.tr('boundary.excluded')}**")
     excluded = st.data_editor(editor.excluded_frame(current, lang), key="bd_excluded", num_rows="dynamic",

@@ -41,7 +41,7 @@ def pcf_requests_section(db) -> None:
                 st.caption(ui.md(ui.tr("server.requests.comment", comment=request.comment)))
             choices = _choices(db, request)
             chosen = st.multiselect(ui.tr("server.requests.footprints"), list(choices), format_func=choices.get,
-                                    key=f"pcf_pick_{request.request_id}")
+                                    key=f"pcf_pick_{request.request_id}", placeholder=ui.tr("ui.choose_options"))
             if st.button(ui.tr("server.requests.fulfil"), key=f"pcf_fulfil_{request.request_id}", type="primary"):
                 with ui.errors_shown():
                     pub.fulfil_pcf_request(db, principal, request, chosen)

@@ -158,7 +158,7 @@ MESSAGES = {
     # Template instructions sheet
     "io.sheet.title": ("How to fill in the inventory template", "清单模板填写说明"),
     "io.sheet.intro": (
-        "One row per activity line, amounts per declared unit (e.g. per 台). Rows of the same product model "
+        "One row per activity line, amounts per declared unit (e.g. per piece). Rows of the same product model "
         "and period form one inventory. The file is imported whole or not at all.",
         "每行填写一条活动数据，数量按声明单位计（如每台）。同一产品型号、同一报告期的各行构成一份清单。文件整体导入或整体不导入。",
     ),

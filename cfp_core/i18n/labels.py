@@ -43,6 +43,7 @@ MESSAGES = {
     "label.download_csv": ("Download CSV", "下载 CSV"),
     "label.download_png": ("Download PNG", "下载 PNG"),
     "label.none": ("None", "无"),
+    "ui.choose_options": ("Choose…", "请选择…"),
     "ui.error.unexpected": (
         "Something went wrong on this page (error {error_id}). The failed step saved nothing; the details are "
         "in the server log under this id — please pass it to your administrator.",

@@ -7,7 +7,7 @@ MESSAGES = {
         "三步完成：① 选择或新建产品型号；② 按声明单位填写活动数据；③ 保存。填写时碳足迹实时更新；所有行都有效后才能保存。",
     ),
     "products.no_products": ("No product models yet: create one below.", "还没有产品型号：请在下方新建。"),
-    "products.new_model": ("＋ New product model", "＋ 新建产品型号"),
+    "products.new_model": ("+ New product model", "＋ 新建产品型号"),
     "products.tab.entry": ("Data entry", "数据录入"),
     "products.tab.product": ("Product details", "产品信息"),
     "products.tab.history": ("History", "修订历史"),
@@ -18,11 +18,11 @@ MESSAGES = {
     "products.help.activity": (
         "What is used or emitted, e.g. 'Electricity, assembly line'.", "使用或排放的是什么，例如“电力（装配线）”。"),
     "products.help.amount": (
-        "How much per ONE declared unit of the product (e.g. per 台), not per year.",
+        "How much per ONE declared unit of the product (e.g. per piece), not per year.",
         "每一个声明单位产品（例如每台）的用量，不是全年总量。"),
     "products.help.unit": (
         "Unit of the amount: any unit that fits the factor, with SI prefixes or imperial/US units (kWh, GWh, TJ, kg, "
-        "lb, short_ton, US_gallon, t·km …) or Chinese names (度, 吨, 吨公里).",
+        "lb, short_ton, US_gallon, t·km …) or their Chinese names (for kWh, t and t·km).",
         "数量的单位：与因子匹配的任何单位，可带国际单位制词头或使用英制/美制单位（kWh、GWh、TJ、kg、lb、short_ton、"
         "US_gallon、t·km 等），也可用中文名称（度、吨、吨公里）。"),
     "products.help.factor": (
@@ -124,7 +124,7 @@ MESSAGES = {
     "products.form.description": ("Description", "产品描述"),
     "products.form.org": ("Organisation", "组织"),
     "products.form.unit_help": (
-        "The footprint is declared per one of these (e.g. per 台).", "碳足迹按一个声明单位（例如每台）声明。"),
+        "The footprint is declared per one of these (e.g. per piece).", "碳足迹按一个声明单位（例如每台）声明。"),
     "products.form.mass_help": ("Optional; 0 means not given. Allows kgCO₂e per kg.", "可选；0 表示未填写。填写后可计算每千克产品碳足迹。"),
     "products.form.submit": ("Save product", "保存产品"),
     "products.form.saved": ("Saved product {code} (revision {revision}).", "已保存产品 {code}（第 {revision} 版）。"),

@@ -33,6 +33,7 @@ from cfp_core.library.reference import (  # noqa: F401
     read_csv_rows,
     reference_factor_sets,
     reference_factors,
+    source_document_title,
 )
 from cfp_core.library.tools import (  # noqa: F401
     FRAME_COLUMNS,

@@ -12,6 +12,7 @@ import pandas as pd
 
 from cfp_core.factors import EmissionFactor, FactorFamily, FactorSet, derive_fuel_value
 from cfp_core.i18n import has, t
+from cfp_core.library.reference import source_document_title
 from cfp_core.numbers import plain, signed_percent
 
 PUBLISHER_KEYS = {
@@ -119,16 +120,15 @@ def factor_provenance(factor: EmissionFactor, lang: str = "zh") -> list[tuple[st
     URL, dates, vintage, confidence, the fuel derivation (NCV × CC × OF × 44/12, per MJ and per kg)
     and warnings. Only the URL may be shown as a link (``provenance_link``)."""
     f, dash = factor, "—"
-    other = f.name_zh if lang == "en" else f.name_en
     gwp = t("factors.gwp_basis.publisher", lang) if f.gwp_basis == "publisher" else (f.gwp_basis or dash)
     rows = [
-        (t("factors.prov.name", lang), factor_name(f, lang) + (f" ({other})" if other else "")),
+        (t("factors.prov.name", lang), factor_name(f, lang)),
         (t("factors.prov.value", lang), f"{f.value:.8g} {f.unit_label}"),
         (t("factors.prov.family", lang), t(f"family.{f.family.value}", lang)),
         (t("factors.prov.gas", lang), t(f"gas.{f.gas}", lang) if has(f"gas.{f.gas}") else f.gas),
         (t("factors.prov.region", lang), region_label(f.region, lang)),
         (t("factors.prov.publisher", lang), publisher_label(f.publisher, lang)),
-        (t("factors.prov.source_document", lang), f.source_document or dash),
+        (t("factors.prov.source_document", lang), source_document_title(f.source_document, lang, f.name_en) or dash),
         (t("factors.prov.source_url", lang), f.source_url or dash),
         (t("factors.prov.publication_date", lang), f.publication_date.isoformat() if f.publication_date else dash),
         (t("factors.prov.vintage", lang), str(f.vintage) if f.vintage else dash),

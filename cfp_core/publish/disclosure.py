@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from cfp_core import service, store
 from cfp_core.calculate import Footprint
 from cfp_core.factors import FactorSet
+from cfp_core.library import publisher_label, source_document_title
 from cfp_core.models import (
     PRIMARY_SOURCES,
     Frozen,
@@ -70,6 +71,16 @@ class FactorSource(Frozen):
     publication_date: str = ""
     vintage: int | None = None
     confidence: str = ""
+    document_zh: str = ""  # the source document's title in each language (absent in older snapshots: as transcribed)
+    document_en: str = ""
+
+    def document(self, lang: str) -> str:
+        """The source document's title in ``lang``, else as transcribed."""
+        return (self.document_en if lang == "en" else self.document_zh) or self.source_document
+
+    def publisher_name(self, lang: str) -> str:
+        """The publisher's name in ``lang`` (a known publisher), else as written; "" when none."""
+        return publisher_label(self.publisher, lang) if self.publisher else ""
 
 
 class DataQuality(Frozen):
@@ -165,6 +176,8 @@ def disclosure_from(
             factor_id=f.factor_id, name_zh=f.name_zh, name_en=f.name_en, value=f.value,
             unit_label=f.unit_label, family=f.family.value, publisher=f.publisher,
             source_document=f.source_document, source_url=f.source_url,
+            document_zh=source_document_title(f.source_document, "zh", f.name_en),
+            document_en=source_document_title(f.source_document, "en", f.name_en),
             publication_date=f.publication_date.isoformat() if f.publication_date else "",
             vintage=f.vintage, confidence=f.confidence,
         )

@@ -112,7 +112,7 @@ def _factors_sheet(sheet: Worksheet, d: Disclosure, lang: str) -> None:
             "vintage", "url", "confidence")
     header = [t(f"report.xlsx.factor.{k}", lang) for k in keys]
     rows = [[f.factor_id, f.name_zh if lang == "zh" or not f.name_en else f.name_en, f.value, f.unit_label,
-             t(f"family.{f.family}", lang), f.publisher, f.source_document, f.publication_date,
+             t(f"family.{f.family}", lang), f.publisher_name(lang), f.document(lang), f.publication_date,
              f.vintage, f.source_url, f.confidence] for f in d.factor_sources]
     _table(sheet, header, rows, widths={1: 28, 2: 36, 3: 14, 4: 14, 5: 22, 6: 30, 7: 60, 10: 40})
 

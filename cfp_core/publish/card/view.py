@@ -165,7 +165,7 @@ def _factor_lines(d: Disclosure, lang: str) -> tuple[str, ...]:
     groups: dict[tuple[str, str], list[str]] = {}
     for f in d.factor_sources:
         version = str(f.vintage) if f.vintage else f.publication_date[:4]
-        groups.setdefault((f.publisher, version), []).append(name_in(lang, f.name_zh, f.name_en))
+        groups.setdefault((f.publisher_name(lang), version), []).append(name_in(lang, f.name_zh, f.name_en))
     colon, sep = ("：", "、") if lang == "zh" else (": ", "; ")
     lines = [f"{publisher}{f' ({version})' if version else ''}{colon}{sep.join(dict.fromkeys(names))}"
              for (publisher, version), names in groups.items()]

@@ -221,8 +221,8 @@ def factor_sources(d: Disclosure, lang: str) -> list[dict]:
     """One row per factor used: name, publisher, document, version/vintage, date, URL, value (gaps named)."""
     return [{
         "name": _name(f.name_zh, f.name_en, lang), "id": f.factor_id,
-        "publisher": f.publisher or gap("publisher", lang),
-        "document": f.source_document or gap("document", lang),
+        "publisher": f.publisher_name(lang) or gap("publisher", lang),
+        "document": f.document(lang) or gap("document", lang),
         "version": str(f.vintage) if f.vintage else gap("vintage", lang),
         "date": f.publication_date or gap("publication_date", lang),
         "url": f.source_url, "url_gap": "" if f.source_url else gap("url", lang),
