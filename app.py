@@ -14,7 +14,8 @@ from ui import auth, identity, nav
 HERE = Path(__file__).parent
 PAGES = HERE / "pages"
 
-st.set_page_config(page_title="CFP 产品碳足迹", page_icon=":material/eco:", layout="wide")
+# The favicon is served by the app itself: a ":material/…:" or emoji icon loads from Google or a CDN (#12.16).
+st.set_page_config(page_title="CFP 产品碳足迹", page_icon=str(HERE / "ui" / "assets" / "favicon.png"), layout="wide")
 ui.language_switch()
 
 

@@ -7,6 +7,7 @@ numbers, and saves full-page screenshots under test-results/ (look at them).
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,6 +19,7 @@ ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every wri
 pytestmark = pytest.mark.browser
 pw = pytest.importorskip("playwright.sync_api")
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
 PAGES = {  # url path -> text that must be visible once the page has rendered
@@ -27,10 +29,16 @@ PAGES = {  # url path -> text that must be visible once the page has rendered
 }
 
 
+def _is_outside(url: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOOPBACK
+
+
 def open_page(browser, url: str, lang: str):
     # tall viewport: Streamlit scrolls an inner container, so full_page alone shows one screen
     context = browser.new_context(viewport={"width": 1400, "height": 2200}, locale="zh-CN" if lang == "zh" else "en-US")
     page = context.new_page()
+    page.outside = []  # requests to any host but the app's own (offline and mainland-China deployments, #12.16)
+    page.on("request", lambda request: _is_outside(request.url) and page.outside.append(request.url))
     page.goto(url)
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(timeout=60_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
@@ -48,6 +56,8 @@ def test_page_renders_without_exception(server, browser, path, lang):
         page.screenshot(path=str(SHOTS / f"{path or 'overview'}_{lang}.png"), full_page=True)
         pw.expect(page.get_by_text(PAGES[path]).filter(visible=True).first).to_be_visible(timeout=30_000)
         assert page.locator("[data-testid='stException']").count() == 0
+        assert page.evaluate("() => document.querySelector('link[rel*=icon]')?.href || ''").startswith(url)
+        assert not page.outside, f"loaded from outside hosts: {page.outside}"
     finally:
         context.close()
 
