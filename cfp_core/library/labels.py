@@ -128,7 +128,7 @@ def factor_provenance(factor: EmissionFactor, lang: str = "zh") -> list[tuple[st
         (t("factors.prov.gas", lang), t(f"gas.{f.gas}", lang) if has(f"gas.{f.gas}") else f.gas),
         (t("factors.prov.region", lang), region_label(f.region, lang)),
         (t("factors.prov.publisher", lang), publisher_label(f.publisher, lang)),
-        (t("factors.prov.source_document", lang), source_document_title(f.source_document, lang, f.name_en) or dash),
+        (t("factors.prov.source_document", lang), source_document_title(f.source_document, lang) or dash),
         (t("factors.prov.source_url", lang), f.source_url or dash),
         (t("factors.prov.publication_date", lang), f.publication_date.isoformat() if f.publication_date else dash),
         (t("factors.prov.vintage", lang), str(f.vintage) if f.vintage else dash),

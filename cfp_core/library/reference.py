@@ -8,7 +8,6 @@ derived here from carbon content and oxidation rate (``factors.derive_fuel_value
 from __future__ import annotations
 
 import csv
-import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -87,35 +86,31 @@ def cpcd_factor(row: dict[str, str]) -> EmissionFactor:
 
 
 SOURCE_DOCUMENTS_FILE = "source_documents.csv"
-_CPCD_DOCUMENT = re.compile(r"CPCD 中国产品全生命周期温室气体排放系数库 核心数据库, product ID (\S+) (.+); "
-                            r"copy data/core.csv in github.com/leo21468/CarbonCalculator")
+
+
+def _cpcd_titles(row: dict[str, str]) -> dict[str, str]:
+    cpcd_id, name = row["cpcd_id"].strip(), row["name_zh"].strip()
+    product = row.get("name_en", "").strip() or cpcd_id
+    return {"zh": f"CPCD 中国产品全生命周期温室气体排放系数库 核心数据库，产品编号 {cpcd_id} {name}；"
+                  f"副本见 github.com/leo21468/CarbonCalculator 中的 data/core.csv",
+            "en": f"CPCD China Products Carbon Footprint Factors Database, core database, product ID {cpcd_id} "
+                  f"{product}; copy data/core.csv in github.com/leo21468/CarbonCalculator"}
 
 
 @lru_cache(maxsize=4)
 def source_document_titles(factor_dir: Path = FACTOR_DIR) -> dict[str, dict[str, str]]:
-    """Return ``{source_document: {"zh": title, "en": title}}`` from ``source_documents.csv``."""
-    return {r["source_document"]: {"zh": r["zh"], "en": r["en"]}
-            for r in read_csv_rows(factor_dir / SOURCE_DOCUMENTS_FILE)}
+    """Return ``{source_document: {"zh": title, "en": title}}``: ``source_documents.csv`` and the CPCD rows."""
+    titles = {r["source_document"]: {"zh": r["zh"], "en": r["en"]}
+              for r in read_csv_rows(factor_dir / SOURCE_DOCUMENTS_FILE)}
+    for row in read_csv_rows(factor_dir / CPCD_FILE):
+        titles[cpcd_factor(row).source_document] = _cpcd_titles(row)
+    return titles
 
 
-def source_document_title(document: str, lang: str = "zh", name_en: str = "") -> str:
-    """Return the title of a shipped factor's source document in ``lang``; any other text as written.
-
-    ``name_en`` names the product of a CPCD entry in English (its title embeds the Chinese name).
-    """
+def source_document_title(document: str, lang: str = "zh") -> str:
+    """Return the title of a shipped factor's source document in ``lang``; any other text as written."""
     titles = source_document_titles().get(document)
-    if titles:
-        return titles[lang]
-    match = _CPCD_DOCUMENT.fullmatch(document)
-    if match:
-        cpcd_id, name = match.groups()
-        if lang == "en":
-            product = name_en or cpcd_id
-            return (f"CPCD China Products Carbon Footprint Factors Database, core database, product ID {cpcd_id} "
-                    f"{product}; copy data/core.csv in github.com/leo21468/CarbonCalculator")
-        return (f"CPCD 中国产品全生命周期温室气体排放系数库 核心数据库，产品编号 {cpcd_id} {name}；"
-                f"副本见 github.com/leo21468/CarbonCalculator 中的 data/core.csv")
-    return document
+    return titles[lang] if titles else document
 
 
 @lru_cache(maxsize=4)

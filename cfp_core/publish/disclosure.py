@@ -176,8 +176,8 @@ def disclosure_from(
             factor_id=f.factor_id, name_zh=f.name_zh, name_en=f.name_en, value=f.value,
             unit_label=f.unit_label, family=f.family.value, publisher=f.publisher,
             source_document=f.source_document, source_url=f.source_url,
-            document_zh=source_document_title(f.source_document, "zh", f.name_en),
-            document_en=source_document_title(f.source_document, "en", f.name_en),
+            document_zh=source_document_title(f.source_document, "zh"),
+            document_en=source_document_title(f.source_document, "en"),
             publication_date=f.publication_date.isoformat() if f.publication_date else "",
             vintage=f.vintage, confidence=f.confidence,
         )
