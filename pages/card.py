@@ -35,7 +35,7 @@ view = card.card_view(snapshot, lang, base_url)
 st.caption(f"{ui.md(view.heading)} · {ui.md(view.company)}")
 st.title(ui.md(view.product))
 st.caption(ui.md(view.model_line))
-if view.banner and view.banner[0] == "withdrawn":
+if view.banner and view.banner[0] in ("withdrawn", "tampered"):
     st.error(ui.md(view.banner[1]), icon=":material/block:")
 elif view.banner:
     st.warning(ui.md(view.banner[1]), icon=":material/history:")
@@ -70,6 +70,10 @@ for index, (label, lines) in enumerate(view.facts):
 st.divider()
 st.caption(ui.md(f"{view.snapshot_line} · {view.hash_line} · {view.language_line}"))
 st.caption(ui.md(view.integrity_text))
+with st.expander(view.verify_title, icon=":material/verified:"):
+    st.markdown("\n".join(f"{number}. {ui.md(step)}" for number, step in enumerate(view.verify_steps, 1)))
+    st.caption(ui.tr("card.verify.tools"))
+    st.code(card.VERIFY_COMMAND, language="bash", wrap_lines=True)
 
 buttons = st.columns(4)
 for col, fmt in zip(buttons, ("png", "pdf", "html", "json"), strict=True):

@@ -1,7 +1,7 @@
 """Command line: ``python -m cfp_core …`` over the same core as the dashboard.
 
 Every command is registered here, explicitly: ``data`` (footprint, import, export, factors,
-reconcile, seed), ``publish`` (publish, card), ``disclosure`` (pact, report, export-xlsx), ``server``
+reconcile, seed), ``publish`` (publish, card, card-verify), ``disclosure`` (pact, report, export-xlsx), ``server``
 (serve, api-client, export-site: the disclosure server) and ``workspace`` (check-exposure, members).
 """
 
@@ -35,7 +35,7 @@ def cli(ctx: click.Context, db_path: str | None, lang: str, acting_as: str | Non
 
 for _command in (
     data.footprint, data.import_file, data.export, data.factors, data.seed_command, data.reconcile,
-    publish.publish_command, publish.card_command,
+    publish.publish_command, publish.card_command, publish.card_verify_command,
     disclosure.pact_command, disclosure.report_command, disclosure.export_xlsx_command,
     server.serve_command, server.api_client_group, server.export_site_command,
     workspace.check_exposure_command, workspace.members_group,

@@ -65,3 +65,23 @@ def _find(db: Database, snapshot_id: str | None, token: str | None, model_code: 
     if snapshot_id or token:
         return load_snapshot(db, snapshot_id=snapshot_id, token=token)
     return latest_snapshot(db, model_code, period)
+
+
+@click.command("card-verify")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def card_verify_command(ctx: click.Context, path: Path) -> None:
+    """Check a downloaded card JSON (card.json): recompute the SHA-256 of its content (RFC 8785 for cfp-card/2).
+
+    Exit status 0 if it matches content_hash, 1 if not (the content was changed) or the file is not a card.
+    """
+    from cfp_core.cli.common import read_input
+    from cfp_core.publish.integrity import check_card_document
+
+    lang = ctx.obj.get("lang", "en")
+    check = check_card_document(read_input(path))
+    if not check.ok:
+        click.echo(t("card.verify.failed", lang, path=path, stated=check.stated_hash,
+                     recomputed=check.recomputed_hash), err=True)
+        ctx.exit(1)
+    click.echo(t("card.verify.ok", lang, path=path, schema=check.schema, hash=check.stated_hash))

@@ -189,8 +189,9 @@ MESSAGES = {
     "card.illustrative_help": ("Demo data for illustration only, not a real product's footprint.",
                                "仅用于演示，不是真实产品的碳足迹。"),
     "card.integrity": (
-        "Immutable snapshot: the SHA-256 hash of the canonical JSON proves the content has not changed.",
-        "不可更改的快照：规范 JSON 的 SHA-256 哈希可证明内容未被改动。"),
+        "Immutable snapshot: its SHA-256 hash, checked again whenever the card is shown, proves the content has "
+        "not changed since publication.",
+        "不可更改的快照：其 SHA-256 哈希在每次展示时重新校验，可证明内容自发布以来未被改动。"),
     "card.stage_col": ("Stage", "阶段"),
     "card.value_col": ("kgCO₂e", "kgCO₂e"),
     "card.share_col": ("Share", "占比"),

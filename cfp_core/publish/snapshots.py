@@ -28,7 +28,9 @@ from cfp_core.errors import (
     UnknownAudience,
 )
 from cfp_core.i18n import Msg, t
+from cfp_core.publish import integrity
 from cfp_core.publish.disclosure import Disclosure, build_disclosure
+from cfp_core.publish.integrity import SCHEMA
 from cfp_core.publish.links import require_public_base_url
 from cfp_core.publish.readiness import AUDIENCES, Check, blocking_gaps, gaps_message, readiness
 from cfp_core.store.audit import writes
@@ -37,7 +39,6 @@ from cfp_core.text import check_text
 __all__ = ["AUDIENCES", "Check", "Snapshot", "current_status", "latest_snapshot", "list_snapshots",
            "load_snapshot", "publish", "readiness", "snapshot_table", "verify_snapshot", "withdraw"]
 
-SCHEMA = "cfp-card/1"
 STATUSES = ("Active", "Deprecated", "Withdrawn")
 
 
@@ -56,6 +57,7 @@ class Snapshot(BaseModel):
     content_hash: str
     disclosure: Disclosure
     author: str = ""
+    card_schema: str = SCHEMA  # the card schema, which names the canonical JSON hashed (``integrity``)
     status: str = "Active"
     successor_id: str | None = None
     successor_version: int | None = None
@@ -66,7 +68,7 @@ class Snapshot(BaseModel):
     def payload(self) -> dict:
         """Return the hashed content: the disclosure plus the fixed snapshot metadata (no token, no status)."""
         return {
-            "schema": SCHEMA,
+            "schema": self.card_schema,
             "snapshot": {"snapshot_id": self.snapshot_id, "model_code": self.model_code, "period": self.period,
                          "version": self.version, "created": self.created, "audience": self.audience},
             "disclosure": self.disclosure.model_dump(mode="json"),
@@ -74,7 +76,11 @@ class Snapshot(BaseModel):
 
     def canonical_json(self) -> str:
         """Return the canonical JSON of ``payload()`` (what is stored and hashed)."""
-        return store.canonical_json(self.payload())
+        return integrity.canonical_text(self.payload())
+
+    def content(self) -> dict:
+        """Return the hashed content as stored (``payload()`` for a snapshot being made)."""
+        return json.loads(self.stored_payload) if self.stored_payload else self.payload()
 
     @property
     def short_hash(self) -> str:
@@ -85,11 +91,14 @@ class Snapshot(BaseModel):
 def verify_snapshot(snapshot: Snapshot) -> bool:
     """Return True if the snapshot's content still hashes to its recorded SHA-256.
 
-    A loaded snapshot is checked over the stored bytes (a later version of the models may dump the
-    same content with new default fields); a snapshot being made, over ``payload()``.
+    A loaded snapshot is checked over the stored content (a later version of the models may dump the
+    same content with new default fields), in the canonical form its schema names; a snapshot being
+    made, over ``payload()``. Content that cannot be read or names no known schema does not verify.
     """
-    stored = snapshot.stored_payload
-    return store.content_hash(json.loads(stored) if stored else snapshot.payload()) == snapshot.content_hash
+    try:
+        return integrity.content_hash(snapshot.content()) == snapshot.content_hash
+    except (ValueError, RecursionError):
+        return False
 
 
 @writes(Action.PUBLISH, target=lambda model_code, period, *a, result=None, **k: f"{model_code} {period} v{result.version}")
@@ -146,8 +155,8 @@ def create_snapshot(db: Database, principal: Principal, model_code: str, period:
         db.table("published_snapshots").insert({
             "snapshot_id": snapshot.snapshot_id, "model_code": model_code, "period": period,
             "version": snapshot.version, "token": snapshot.token, "created": snapshot.created,
-            "audience": audience, "author": principal.label, "payload": store.canonical_json(payload),
-            "content_hash": store.content_hash(payload),
+            "audience": audience, "author": principal.label, "payload": integrity.canonical_text(payload),
+            "content_hash": integrity.content_hash(payload),
         })
         _record_event(db, snapshot.snapshot_id, "Active")
         if previous and current_status(db, previous["snapshot_id"]) == "Active":
@@ -260,7 +269,7 @@ def _from_row(db: Database, row: dict) -> Snapshot:
         snapshot_id=row["snapshot_id"], model_code=row["model_code"], period=row["period"],
         version=row["version"], created=row["created"], audience=row["audience"], token=row["token"],
         content_hash=row["content_hash"], disclosure=Disclosure.model_validate(payload["disclosure"]),
-        author=row["author"] or "", status=info["status"], successor_id=info["successor_id"],
+        author=row["author"] or "", card_schema=payload.get("schema", ""), status=info["status"], successor_id=info["successor_id"],
         successor_version=successor[0]["version"] if successor else None, status_reason=info["reason"],
         preceding_ids=tuple(preceding), stored_payload=row["payload"],
     )

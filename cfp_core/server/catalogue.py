@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,8 +24,11 @@ from cfp_core.publish import (
     list_snapshots,
     public_base_url,
     snapshot_pact_v3,
+    verify_snapshot,
 )
 from cfp_core.store import ApiClient, authenticate_client, list_api_clients, open_readonly
+
+log = logging.getLogger(__name__)
 
 _FINGERPRINT = """select (select count(*) from published_snapshots) as snapshots,
     (select coalesce(max(id), 0) from snapshot_status_events) as events,
@@ -88,6 +92,9 @@ class Catalogue:
                 view.base_urls[org_id] = public_base_url(self._db, org_id)
             view.by_digest[token_digest(snapshot.token)] = snapshot
             view.by_id[snapshot.snapshot_id] = snapshot
+            if not verify_snapshot(snapshot):  # the card says "integrity check failed"; PACT never serves it
+                log.warning("snapshot %s fails its SHA-256 check: not served over PACT", snapshot.snapshot_id)
+                continue
             try:
                 document = snapshot_pact_v3(snapshot)
             except CfpError:

@@ -73,3 +73,22 @@ def test_withdrawn_card_shows_the_reason(page_app, tokens, seeded_db_path):
     at = page_app("card", "en", token=tokens["current"]).run()
     assert not at.exception
     assert "Withdrawn by the publisher: Meter reading error" in at.error[0].value
+
+
+@pytest.mark.parametrize(("lang", "failed", "proof"), [
+    ("zh", "完整性校验未通过", "可证明内容自发布以来未被改动"),
+    ("en", "Integrity check failed", "proves the content has not changed"),
+])
+def test_a_changed_card_says_its_integrity_check_failed(page_app, tokens, seeded_db_path, lang, failed, proof):
+    import sqlite3
+
+    raw = sqlite3.connect(seeded_db_path)
+    raw.execute("drop trigger published_snapshots_no_update")
+    raw.execute("update published_snapshots set payload = replace(payload, '93.43', '83.43')")
+    raw.commit()
+    raw.close()
+    at = page_app("card", lang, token=tokens["current"]).run()
+    assert not at.exception
+    assert failed in at.error[0].value and proof not in _text(at)
+    good = page_app("card", lang, token=tokens["current"])  # how anyone checks a card: shown on every card
+    assert "rfc8785" in good.run().code[0].value

@@ -1,5 +1,6 @@
 """The footprint card: content, escaping, no external requests, formats, and no internal-note leaks."""
 
+import hashlib
 import html.parser
 import io
 import json
@@ -9,6 +10,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
+import rfc8785
 from PIL import Image
 from pypdf import PdfReader
 
@@ -62,7 +64,9 @@ def test_html_shows_the_verified_headline_and_json_holds_the_exact_total(current
     document = json.loads(card.card_json(current))
     assert document["content"]["disclosure"]["total_kg_co2e"] == current.disclosure.total_kg_co2e
     assert round(document["content"]["disclosure"]["total_kg_co2e"], 4) == 93.4346
-    assert store.content_hash(document["content"]) == document["content_hash"] == current.content_hash
+    assert hashlib.sha256(rfc8785.dumps(document["content"])).hexdigest() == document["content_hash"] \
+        == current.content_hash  # anyone can check it: RFC 8785 + SHA-256, no code of ours
+    assert document["integrity_check"] == "passed" and "RFC 8785" in document["hash_of"]
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

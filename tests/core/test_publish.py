@@ -1,11 +1,13 @@
 """Readiness checklists and immutable, versioned snapshots (cfp_core.publish: snapshots, readiness)."""
 
+import hashlib
 import json
 import re
 import uuid
 from datetime import datetime
 
 import pytest
+import rfc8785
 
 from cfp_core import store
 from cfp_core.access import cli_principal  # noqa: E402
@@ -104,7 +106,8 @@ def test_publish_creates_an_active_first_version(db):
     assert re.fullmatch(r"[A-Za-z0-9_-]{43}", snapshot.token)  # token_urlsafe(32): 256 bits
     assert datetime.fromisoformat(snapshot.created).utcoffset().total_seconds() == 0
     assert uuid.UUID(snapshot.snapshot_id).version == 4
-    assert snapshot.content_hash == store.content_hash(snapshot.payload())
+    assert snapshot.payload()["schema"] == "cfp-card/2"
+    assert snapshot.content_hash == hashlib.sha256(rfc8785.dumps(snapshot.payload())).hexdigest()  # RFC 8785
     assert pub.verify_snapshot(snapshot)
 
 
@@ -127,7 +130,8 @@ def test_hash_is_stable_across_runs_and_reserialisation(db):
     assert store.canonical_json(first.model_dump(mode="json")) == store.canonical_json(second.model_dump(mode="json"))
     snapshot = pub.publish(db, ADMIN, *WS)
     stored = next(iter(db.query("select payload, content_hash from published_snapshots")))
-    assert store.content_hash(json.loads(stored["payload"])) == stored["content_hash"] == snapshot.content_hash
+    assert stored["payload"].encode() == rfc8785.dumps(json.loads(stored["payload"]))  # stored as RFC 8785 text
+    assert hashlib.sha256(stored["payload"].encode()).hexdigest() == stored["content_hash"] == snapshot.content_hash
     reloaded = pub.load_snapshot(db, snapshot.snapshot_id)
     assert reloaded.canonical_json() == stored["payload"]
     assert pub.load_snapshot(db, token=snapshot.token).content_hash == snapshot.content_hash

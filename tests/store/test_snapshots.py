@@ -98,14 +98,13 @@ def test_an_old_snapshot_still_verifies_after_the_models_grew(seeded_db):
     """Snapshots are checked over the stored bytes: new default fields in a later version don't break them."""
     import json
 
-    from cfp_core import store
-    from cfp_core.publish import load_snapshot, publish, verify_snapshot
+    from cfp_core.publish import integrity, load_snapshot, publish, verify_snapshot
 
     snapshot = publish(seeded_db, cli_principal("weisidemu"), "WS-TPS-48-900A", "2025", audience="internal")
     stored = json.loads(snapshot.stored_payload)
     del stored["disclosure"]["recalculated"]  # as written before this field existed
-    old = snapshot.model_copy(update={"stored_payload": store.canonical_json(stored),
-                                      "content_hash": store.content_hash(stored)})
+    old = snapshot.model_copy(update={"stored_payload": json.dumps(stored),
+                                      "content_hash": integrity.content_hash(stored)})
     assert verify_snapshot(old) and verify_snapshot(load_snapshot(seeded_db, snapshot.snapshot_id))
     tampered = old.model_copy(update={"stored_payload": old.stored_payload.replace("93.43", "83.43")})
     assert not verify_snapshot(tampered)

@@ -13,6 +13,7 @@ from cfp_core.publish.card.render import (  # noqa: F401
     render_card,
 )
 from cfp_core.publish.card.view import (  # noqa: F401
+    VERIFY_COMMAND,
     CardView,
     StageRow,
     card_path,

@@ -12,8 +12,9 @@ import html
 from pathlib import Path
 
 from cfp_core.charts import STAGE_COLORS
+from cfp_core.i18n import t
 from cfp_core.publish.card.layout import wrap
-from cfp_core.publish.card.view import CardView, StageRow, card_view, qr_code
+from cfp_core.publish.card.view import VERIFY_COMMAND, CardView, StageRow, card_view, qr_code
 from cfp_core.publish.snapshots import Snapshot
 
 TEMPLATES = Path(__file__).resolve().parent
@@ -150,7 +151,14 @@ def balanced_columns(facts) -> tuple[list, list]:
 def _foot(view: CardView) -> str:
     return (f'<footer class="cfp-foot"><p>{_e(view.snapshot_line)} · {_e(view.hash_line)} · '
             f'{_e(view.language_line)}</p><p><a class="cfp-link" href="{_e(view.link)}">{_e(view.link)}</a></p>'
-            f'<p class="cfp-integrity">{_e(view.integrity_text)}</p></footer>')
+            f'<p class="cfp-integrity">{_e(view.integrity_text)}</p>{_verify(view)}</footer>')
+
+
+def _verify(view: CardView) -> str:
+    """How anyone checks the hash without our code (RFC 8785 + SHA-256), under the proof sentence."""
+    steps = "".join(f"<li>{_e(step)}</li>" for step in view.verify_steps)
+    return (f'<details class="cfp-verify"><summary>{_e(view.verify_title)}</summary><ol>{steps}</ol>'
+            f'<p>{_e(t("card.verify.tools", view.lang))}</p><code>{_e(VERIFY_COMMAND)}</code></details>')
 
 
 # Progressively tighter print styles, used only when long texts would push the card onto a second page.

@@ -27,7 +27,8 @@ BRAND, BRAND_DARK, ACCENT = "#0E6B55", "#0B4F40", "#0E6B55"
 STATUS_COLORS = {"Active": ("#DCFCE7", "#166534"), "Deprecated": ("#FEF3C7", "#92400E"),
                  "Withdrawn": ("#FEE2E2", "#991B1B")}
 BANNER_COLORS = {"superseded": ("#FFFBEB", "#D97706", "#92400E"), "withdrawn": ("#FEF2F2", "#DC2626", "#991B1B"),
-                 "illustrative": ("#FFF7ED", "#EA580C", "#9A3412")}
+                 "illustrative": ("#FFF7ED", "#EA580C", "#9A3412"),
+                 "tampered": ("#FEF2F2", "#DC2626", "#991B1B")}
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ def _product_and_total(pen: _Pen, view: CardView) -> None:
     pen.text_block(view.product, 42, column, bold=True, leading=1.3)
     pen.text_block(view.model_line, 22, column, fill=MUTED)
     pen.y += 126
-    number_color = FAINT if view.status == "Withdrawn" else BRAND  # a withdrawn figure must not look current
+    number_color = FAINT if view.status == "Withdrawn" or not view.intact else BRAND  # must not look current
     pen.items.append(Text(MARGIN - 4, pen.y, view.total_text, 112, True, number_color))
     pen.items.append(Text(MARGIN + text_width(view.total_text, 112, True) + 14, pen.y, view.unit_text, 34, True, INK))
     pen.y += 8

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from cfp_core import store
 from cfp_core.errors import UnknownFormat
-from cfp_core.publish.snapshots import Snapshot
+from cfp_core.publish import integrity
+from cfp_core.publish.snapshots import Snapshot, verify_snapshot
 
 FORMATS = ("png", "svg", "pdf", "html", "json", "bundle")
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
@@ -16,10 +17,17 @@ MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/p
 
 
 def card_json(snapshot: Snapshot) -> str:
-    """Return the card as canonical JSON: the hashed ``content``, its SHA-256 and the current status."""
+    """Return the card document: the hashed ``content`` as stored, its SHA-256, how it was computed, and the
+    current status (not hashed: a status changes, the content never does).
+
+    ``integrity_check`` is the server's own recomputation when the document was made; anyone can repeat it
+    (``integrity.check_card_document``, or any RFC 8785 library and SHA-256).
+    """
+    content = snapshot.content()
     return store.canonical_json({
-        "content": snapshot.payload(), "content_hash": snapshot.content_hash, "hash_algorithm": "sha256",
-        "hash_of": "canonical JSON of content (UTF-8, sorted keys, no whitespace)",
+        "content": content, "content_hash": snapshot.content_hash, "hash_algorithm": integrity.HASH_ALGORITHM,
+        "hash_of": integrity.HASH_OF.get(content.get("schema"), ""),
+        "integrity_check": "passed" if verify_snapshot(snapshot) else "failed",
         "status": {"status": snapshot.status, "successor_id": snapshot.successor_id,
                    "reason": snapshot.status_reason},
     })

@@ -15,12 +15,12 @@ import pandas as pd
 import segno
 
 from cfp_core.charts import STAGE_COLORS
-from cfp_core.i18n import normalise_lang, t
+from cfp_core.i18n import CATALOGUE, normalise_lang, t
 from cfp_core.models import BoundaryType
 from cfp_core.numbers import CARD_SHARE_DECIMALS, fmt_number, kg, share
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.links import card_url
-from cfp_core.publish.snapshots import Snapshot
+from cfp_core.publish.snapshots import Snapshot, verify_snapshot
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,10 @@ class CardView:
     link: str
     scan_text: str
     integrity_text: str
+    intact: bool  # the content hashed to its recorded SHA-256 when this view was made
+    content_hash: str
+    verify_title: str
+    verify_steps: tuple[str, ...]
 
 
 def card_path(token: str, lang: str | None = None) -> str:
@@ -88,6 +92,7 @@ def card_view(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None)
     unit = t(f"unit.{d.product.declared_unit}", lang)
     boundary = t(f"boundary.{d.boundary.boundary.value}", lang)
     status_text = t(f"publish.status.{snapshot.status}", lang)
+    intact = verify_snapshot(snapshot)  # every rendering checks the hash again (#14)
     return CardView(
         lang=lang, heading=t("card.heading", lang),
         company=name_in(lang, d.organisation.name_zh, d.organisation.name_en),
@@ -102,13 +107,27 @@ def card_view(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None)
         version=snapshot.version, status=snapshot.status, status_text=status_text,
         snapshot_line=t("card.snapshot", lang, version=snapshot.version, status=status_text,
                         created=snapshot.created.replace("T", " ")[:16]),
-        hash_line=t("card.hash", lang, hash=snapshot.content_hash[:16]),
-        language_line=t("card.language", lang), banner=_banner(snapshot, lang),
+        hash_line=t("card.hash" if intact else "card.hash_failed", lang, hash=snapshot.content_hash[:16]),
+        language_line=t("card.language", lang),
+        banner=_banner(snapshot, lang) if intact else ("tampered", t("card.tampered", lang)),
         illustrative=(t("card.illustrative", lang), t("card.illustrative_help", lang))
         if d.illustrative or d.product.illustrative else None,
         link=card_url(snapshot.token, base_url, lang), scan_text=t("card.scan", lang),
-        integrity_text=t("card.integrity", lang),
+        integrity_text=t("card.integrity" if intact else "card.integrity_failed", lang),
+        intact=intact, content_hash=snapshot.content_hash, verify_title=t("card.verify.title", lang),
+        verify_steps=verify_steps(snapshot, lang),
     )
+
+
+VERIFY_COMMAND = ("python3 -c \"import hashlib, json, rfc8785; d = json.load(open('card.json', encoding='utf-8')); "
+                  "print(hashlib.sha256(rfc8785.dumps(d['content'])).hexdigest() == d['content_hash'])\"")
+
+
+def verify_steps(snapshot: Snapshot, lang: str) -> tuple[str, ...]:
+    """Return the steps by which anyone checks the card's hash without our code (by its schema)."""
+    schema = snapshot.card_schema if f"card.verify.step2.{snapshot.card_schema}" in CATALOGUE else "cfp-card/2"
+    return (t("card.verify.step1", lang), t(f"card.verify.step2.{schema}", lang),
+            t("card.verify.step3", lang, hash=snapshot.content_hash))
 
 
 def _amount(value: float) -> str:
