@@ -228,16 +228,21 @@ MESSAGES = {
     ),
     "report.uncertainty.pedigree": (
         "Each line is modelled as lognormal around its result, with a geometric standard deviation from "
-        "its pedigree scores and basic uncertainty; a Monte Carlo simulation ({runs} runs, seed {seed}) "
-        "gives the range of the total. Scored lines cover {coverage} of the footprint.",
-        "各行结果按对数正态分布建模，几何标准差由谱系矩阵评分和基本不确定性确定；蒙特卡洛模拟（{runs} 次，随机种子 {seed}）"
-        "给出总量的范围。已评分数据覆盖碳足迹的 {coverage}。",
+        "its pedigree scores and basic uncertainty. Lines sharing an emission factor are treated as fully "
+        "correlated: the factor's uncertainty is drawn once per factor ({factors} factors) and applied to every "
+        "line that uses it, while the activity data's uncertainty is drawn per line. A Monte Carlo simulation "
+        "({runs} runs, seed {seed}) gives the range of the total. Scored lines cover {coverage} of the footprint.",
+        "各行结果按对数正态分布建模，几何标准差由谱系矩阵评分和基本不确定性确定。使用同一排放因子的各行视为完全相关："
+        "因子的不确定性每个因子只抽样一次（共 {factors} 个因子），并用于使用该因子的每一行；活动水平数据的不确定性逐行抽样。"
+        "蒙特卡洛模拟（{runs} 次，随机种子 {seed}）给出总量的范围。已评分数据覆盖碳足迹的 {coverage}。",
     ),
     "report.uncertainty.average_scores": (
         "Per-line scores are not part of the published data, so every line is given the emission-weighted "
-        "average pedigree scores (covering {coverage} of the footprint) plus its basic uncertainty; a Monte "
-        "Carlo simulation ({runs} runs, seed {seed}) gives the range of the total.",
-        "公开数据不含逐行评分，因此各行均采用按排放加权的平均谱系评分（覆盖碳足迹的 {coverage}）及其基本不确定性；"
+        "average pedigree scores (covering {coverage} of the footprint) plus its basic uncertainty. Lines "
+        "sharing an emission factor are treated as fully correlated (one draw per factor, {factors} factors); "
+        "a Monte Carlo simulation ({runs} runs, seed {seed}) gives the range of the total.",
+        "公开数据不含逐行评分，因此各行均采用按排放加权的平均谱系评分（覆盖碳足迹的 {coverage}）及其基本不确定性。"
+        "使用同一排放因子的各行视为完全相关（每个因子抽样一次，共 {factors} 个因子）；"
         "蒙特卡洛模拟（{runs} 次，随机种子 {seed}）给出总量的范围。",
     ),
     "report.uncertainty.range": ("95 % range", "95% 区间"),
@@ -246,9 +251,12 @@ MESSAGES = {
     "report.uncertainty.gsd": ("Geometric standard deviation of the total", "总量的几何标准差"),
     "report.uncertainty.method_note": (
         "Method: ecoinvent pedigree matrix (Weidema & Wesnæs; openLCA factors), σ = ½·√((ln U_b)² + Σ (ln U_i)²), "
-        "U_b = 1.05 for energy and fuels, 2.0 for transport services.",
+        "U_b = 1.05 for energy and fuels, 2.0 for transport services. σ² = σ_f² + σ_a²: the factor part σ_f "
+        "(U_b and the temporal, geographical and technological scores) is drawn once per emission factor and "
+        "shared by every line using it; the activity part σ_a (reliability and completeness) is drawn per line.",
         "方法：ecoinvent 谱系矩阵（Weidema & Wesnæs；openLCA 取值），σ = ½·√((ln U_b)² + Σ (ln U_i)²)，"
-        "能源与燃料 U_b = 1.05，运输服务 U_b = 2.0。",
+        "能源与燃料 U_b = 1.05，运输服务 U_b = 2.0。σ² = σ_f² + σ_a²：因子部分 σ_f（U_b 及时间、地理、技术代表性评分）"
+        "每个排放因子抽样一次，由使用该因子的各行共用；活动数据部分 σ_a（可靠性与完整性评分）逐行抽样。",
     ),
     # Suggestions
     "report.suggestions.intro": (

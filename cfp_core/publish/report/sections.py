@@ -204,7 +204,7 @@ def uncertainty_section(d: Disclosure, lang: str) -> dict:
     return {
         "quantified": True,
         "text": t(f"report.uncertainty.{u.method}", lang, coverage=fmt_percent(u.coverage), runs=f"{u.runs:,}",
-                  seed=u.seed),
+                  seed=u.seed, factors=u.factor_draws),
         "facts": [
             (t("report.uncertainty.range", lang), f"{fmt_number(u.low, 4)} – {fmt_number(u.high, 4)}"),
             (t("report.uncertainty.median", lang), fmt_number(u.median, 4)),

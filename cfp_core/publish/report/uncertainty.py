@@ -5,6 +5,20 @@ Each line's result is lognormal around its best estimate with
 the ecoinvent v2 basic uncertainty of the exchange type. A Monte Carlo over all lines gives the
 95 % range of the total. Lines without scores keep only their basic uncertainty, and the result
 states how much of the total carried scores.
+
+Lines that use the same emission factor are correlated: if the factor is off, it is off for every
+line that uses it. σ² is therefore split into two parts, σ² = σ_f² + σ_a²:
+
+* factor part σ_f = ½·√((ln U_b)² + (ln U_temporal)² + (ln U_geographical)² + (ln U_technological)²):
+  U_b is keyed on the factor's family, and the three correlation indicators score how well the
+  factor represents the activity. One standard normal is drawn per factor and run, and every line
+  using that factor scales it by its own σ_f (fully correlated in ln space);
+* activity part σ_a = ½·√((ln U_reliability)² + (ln U_completeness)²): how the line's amount was
+  obtained (measured or estimated, sites covered), drawn independently per line.
+
+A factor is identified by its id among the disclosure's factor sources; a line with its own
+(custom) factor, which is not among them, is its own factor. σ_f + σ_a in quadrature equals the
+line's σ, so each line's own spread is unchanged; only the covariance between lines is added.
 """
 
 from __future__ import annotations
@@ -20,6 +34,8 @@ from cfp_core.publish.disclosure import Disclosure
 RUNS = 20_000
 SEED = 14067
 INDICATORS = ("reliability", "completeness", "temporal", "geographical", "technological")
+FACTOR_INDICATORS = ("temporal", "geographical", "technological")  # drawn once per factor, with U_b
+ACTIVITY_INDICATORS = ("reliability", "completeness")  # drawn per line
 # Uncertainty factors U for scores 1..5 (ISO14067.md §6, openLCA ecoinvent DQS; † cells = 1.05).
 PEDIGREE_U: dict[str, tuple[float, ...]] = {
     "reliability": (1.00, 1.05, 1.10, 1.20, 1.50),
@@ -40,9 +56,12 @@ class LineUncertainty(Frozen):
     line_no: int
     kg_co2e: float
     basic_u: float
-    sigma: float  # standard deviation of ln(result)
+    sigma: float  # standard deviation of ln(result): √(factor_sigma² + activity_sigma²)
     gsd: float  # exp(sigma)
     scored: bool
+    factor: str = ""  # the factor draw this line shares (its factor id, or "line:<no>" for its own factor)
+    factor_sigma: float = 0.0  # σ_f: U_b and the correlation indicators, drawn once per factor
+    activity_sigma: float = 0.0  # σ_a: reliability and completeness, drawn per line
 
 
 class Uncertainty(Frozen):
@@ -60,6 +79,7 @@ class Uncertainty(Frozen):
     mean: float | None = None
     runs: int = 0
     seed: int = SEED
+    factor_draws: int = 0  # independent factor draws per run (distinct factors among the lines)
     lines: tuple[LineUncertainty, ...] = ()
 
 
@@ -78,10 +98,17 @@ def pedigree_u(indicator: str, score: float) -> float:
 
 def line_sigma(scores: dict[str, float] | None, basic_u: float) -> float:
     """Return σ of ln(result) for one line: ½·√((ln U_b)² + Σ (ln U_i)²)."""
-    squares = [math.log(basic_u) ** 2]
+    return math.hypot(*split_sigma(scores, basic_u))
+
+
+def split_sigma(scores: dict[str, float] | None, basic_u: float) -> tuple[float, float]:
+    """Return (σ_f, σ_a): the factor part (U_b, temporal, geographical, technological) and the activity part."""
+    factor = [math.log(basic_u) ** 2]
+    activity = [0.0]
     if scores:
-        squares += [math.log(pedigree_u(name, scores[name])) ** 2 for name in INDICATORS]
-    return 0.5 * math.sqrt(math.fsum(squares))
+        factor += [math.log(pedigree_u(name, scores[name])) ** 2 for name in FACTOR_INDICATORS]
+        activity += [math.log(pedigree_u(name, scores[name])) ** 2 for name in ACTIVITY_INDICATORS]
+    return 0.5 * math.sqrt(math.fsum(factor)), 0.5 * math.sqrt(math.fsum(activity))
 
 
 def uncertainty(disclosure: Disclosure, runs: int = RUNS, seed: int = SEED) -> Uncertainty:
@@ -89,7 +116,8 @@ def uncertainty(disclosure: Disclosure, runs: int = RUNS, seed: int = SEED) -> U
 
     Per-line pedigree scores are used when the disclosure carries them; otherwise the
     emission-weighted average scores (``data_quality``) are applied to every line
-    (``method="average_scores"``). The Monte Carlo uses ``numpy.random.default_rng(seed)``.
+    (``method="average_scores"``). The Monte Carlo uses ``numpy.random.default_rng(seed)``; lines
+    sharing a factor share its draw (module docstring).
     """
     scores, method, coverage = _scores(disclosure)
     if method == "none":
@@ -100,9 +128,12 @@ def uncertainty(disclosure: Disclosure, runs: int = RUNS, seed: int = SEED) -> U
         if line.kg_co2e <= 0:
             continue
         basic = BASIC_U.get(families.get(line.factor_id, ""), DEFAULT_BASIC_U)
-        sigma = line_sigma(scores.get(line.line_no), basic)
+        factor_sigma, activity_sigma = split_sigma(scores.get(line.line_no), basic)
+        sigma = math.hypot(factor_sigma, activity_sigma)
+        factor = line.factor_id if line.factor_id in families else f"line:{line.line_no}"
         lines.append(LineUncertainty(line_no=line.line_no, kg_co2e=line.kg_co2e, basic_u=basic,
-                                     sigma=sigma, gsd=math.exp(sigma), scored=line.line_no in scores))
+                                     sigma=sigma, gsd=math.exp(sigma), scored=line.line_no in scores,
+                                     factor=factor, factor_sigma=factor_sigma, activity_sigma=activity_sigma))
     if not lines:
         return Uncertainty(method="none", coverage=0.0, total_kg_co2e=disclosure.total_kg_co2e)
     totals = _monte_carlo(lines, runs, seed)
@@ -111,7 +142,8 @@ def uncertainty(disclosure: Disclosure, runs: int = RUNS, seed: int = SEED) -> U
     return Uncertainty(
         method=method, coverage=coverage, total_kg_co2e=disclosure.total_kg_co2e, sigma=sigma,
         gsd=math.exp(sigma), gsd95=math.exp(2 * sigma), low=low, median=median, high=high,
-        mean=float(np.mean(totals)), runs=runs, seed=seed, lines=tuple(lines),
+        mean=float(np.mean(totals)), runs=runs, seed=seed,
+        factor_draws=len({line.factor for line in lines}), lines=tuple(lines),
     )
 
 
@@ -134,9 +166,18 @@ def _scores(disclosure: Disclosure) -> tuple[dict[int, dict[str, float]], str, f
 
 
 def _monte_carlo(lines: list[LineUncertainty], runs: int, seed: int) -> np.ndarray:
-    """Sample each line as lognormal(ln best estimate, σ) and return the sampled totals."""
+    """Sample each line as lognormal(ln best estimate, σ) and return the sampled totals.
+
+    One standard normal per factor and run (factors in order of first use) scales every line's σ_f;
+    then one per line and run scales its σ_a. The factor block comes first, so adding lines that use
+    factors already present leaves the factor draws unchanged.
+    """
     rng = np.random.default_rng(seed)
+    factors = list(dict.fromkeys(line.factor for line in lines))
+    column = np.array([factors.index(line.factor) for line in lines])
     best = np.array([line.kg_co2e for line in lines])
-    sigma = np.array([line.sigma for line in lines])
-    draws = rng.standard_normal((runs, len(lines)))
-    return (best * np.exp(draws * sigma)).sum(axis=1)
+    factor_sigma = np.array([line.factor_sigma for line in lines])
+    activity_sigma = np.array([line.activity_sigma for line in lines])
+    factor_draws = rng.standard_normal((runs, len(factors)))
+    activity_draws = rng.standard_normal((runs, len(lines)))
+    return (best * np.exp(factor_draws[:, column] * factor_sigma + activity_draws * activity_sigma)).sum(axis=1)
