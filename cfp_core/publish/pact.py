@@ -20,6 +20,7 @@ from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.pact_fields import (
     boundary_text,
     cpc_from_ids,
+    cradle_to_gate_dqr,
     cradle_to_gate_primary_share,
     cross_sectoral_standards,
     decimal_string,
@@ -133,11 +134,11 @@ def pact_v3(
     if distribution is not None:
         pcf["outboundLogisticsGhgEmissions"] = decimal_string(distribution)
     pcf.update(_optional(disclosure))
-    q = disclosure.data_quality
-    if None not in (q.technological_dqr, q.geographical_dqr, q.temporal_dqr):
-        pcf["dqi"] = {"technologicalDQR": decimal_string(q.technological_dqr),
-                      "geographicalDQR": decimal_string(q.geographical_dqr),
-                      "temporalDQR": decimal_string(q.temporal_dqr)}
+    if quality := cradle_to_gate_dqr(disclosure):  # weighted over the PCF's own scope (#12)
+        scores, _ = quality
+        pcf["dqi"] = {"technologicalDQR": decimal_string(scores["technological"]),
+                      "geographicalDQR": decimal_string(scores["geographical"]),
+                      "temporalDQR": decimal_string(scores["temporal"])}
     if verified := verification_fields(disclosure):
         pcf["verification"] = verified
     return {**header(disclosure, pf_id, SPEC_V3, created, status, preceding_ids), "pcf": pcf}
@@ -229,12 +230,14 @@ def _optional(disclosure: Disclosure) -> dict:
 
 
 def _v2_dqi(disclosure: Disclosure) -> dict:
-    q = disclosure.data_quality
-    scores = (q.technological_dqr, q.temporal_dqr, q.geographical_dqr, q.completeness_dqr, q.reliability_dqr)
-    if None in scores:
+    quality = cradle_to_gate_dqr(disclosure)  # weighted over the PCF's own scope (#12)
+    if quality is None:
         return {}
+    scores, coverage = quality
     # v2 DQRs are 1–3, pedigree DQRs 1–5: mapped linearly (1 → 1, 3 → 2, 5 → 3), see ISO14067.md §8.
-    tech, temporal, geo, completeness, reliability = (1 + (s - 1) / 2 for s in scores)
-    return {"coveragePercent": min(q.dqr_coverage * 100, 100.0), "technologicalDQR": tech,
+    tech, temporal, geo, completeness, reliability = (1 + (scores[name] - 1) / 2 for name in
+                                                      ("technological", "temporal", "geographical",
+                                                       "completeness", "reliability"))
+    return {"coveragePercent": min(coverage * 100, 100.0), "technologicalDQR": tech,
             "temporalDQR": temporal, "geographicalDQR": geo, "completenessDQR": completeness,
             "reliabilityDQR": reliability}

@@ -92,6 +92,26 @@ def cradle_to_gate_primary_share(disclosure: Disclosure) -> float:
     return primary / total if total else 0.0
 
 
+DQR_FIELDS = ("technological", "temporal", "geographical", "completeness", "reliability")
+
+
+def cradle_to_gate_dqr(disclosure: Disclosure) -> tuple[dict[str, float], float] | None:
+    """Return the emission-weighted pedigree DQRs (1 best … 5) over the PCF's own scope, the cradle-to-gate lines
+    that carry scores, and the share (0–1) of the cradle-to-gate footprint they cover; None without scores.
+
+    A PACT footprint is cradle-to-gate, so its ``dqi`` must not be weighted by use or end-of-life lines (#12).
+    """
+    lines = [line for line in disclosure.lines if line.stage in CRADLE_TO_GATE]
+    scored = [line for line in lines if line.pedigree is not None]
+    weight = math.fsum(line.kg_co2e for line in scored)
+    total = math.fsum(line.kg_co2e for line in lines)
+    if not scored or weight <= 0:
+        return None
+    scores = {name: math.fsum(getattr(line.pedigree, name) * line.kg_co2e for line in scored) / weight
+              for name in DQR_FIELDS}
+    return scores, weight / total if total else 0.0
+
+
 def stage_value(disclosure: Disclosure, stage: str) -> float | None:
     """Return a stage's kgCO2e per declared unit, or None if the stage has no lines."""
     return next((s.kg_co2e for s in disclosure.stages if s.stage == stage), None)

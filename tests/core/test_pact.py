@@ -150,6 +150,20 @@ def test_demo_models_validate_against_v3_and_v2(seeded_db):
     assert checked >= 2
 
 
+def test_dqi_is_weighted_over_the_pcf_scope_not_the_whole_study(seeded_db):
+    """WS-TPS-48-300A 2025: over its cradle-to-gate lines, not use and end of life as well (#12 item 4)."""
+    disclosure = next(d for d in _demo_disclosures(seeded_db) if d.product.model_code == "WS-TPS-48-300A"
+                      and d.period.label == "2025")
+    dqi = pact_v3(disclosure, pf_id=str(uuid.uuid4()), created=CREATED)["pcf"]["dqi"]
+    assert [round(float(dqi[k]), 4) for k in ("technologicalDQR", "geographicalDQR", "temporalDQR")] == \
+        [2.1959, 1.8680, 1.3278]
+    whole = disclosure.data_quality  # the study's own figures stay as they are (the report, the card)
+    assert [round(x, 4) for x in (whole.technological_dqr, whole.geographical_dqr, whole.temporal_dqr)] == \
+        [2.4027, 1.9020, 1.5007]
+    v2 = pact_v2(disclosure, pf_id=str(uuid.uuid4()), created=CREATED, product_category_cpc="46")["pcf"]["dqi"]
+    assert math.isclose(v2["technologicalDQR"], 1 + (2.1958635946778977 - 1) / 2)
+
+
 def test_schema_rejects_broken_documents(ws_with_mass):
     document = pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)
     broken = json.loads(json.dumps(document))
