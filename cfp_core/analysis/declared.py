@@ -117,6 +117,11 @@ def read_declared_file(data: bytes, filename: str, inventory: Inventory) -> Decl
     return parse_declared_rows(rows, inventory)
 
 
+def read_declared_text(text: str, inventory: Inventory) -> DeclaredFigures:
+    """Return the declared figures of CSV text typed or pasted into a form (header included)."""
+    return read_declared_file(text.encode("utf-8"), "declared.csv", inventory)
+
+
 def declared_template_bytes(inventory: Inventory, lang: str = "en") -> bytes:
     """Return a CSV template: one row per line of ``inventory``, each stage and the total, figures empty.
 

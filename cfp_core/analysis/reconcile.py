@@ -231,14 +231,17 @@ def _total_finding(figures: DeclaredFigures, terms: dict[int, _Term]) -> Finding
     return _compare(total, fixed, free, where, tol, math.fsum(e for _, e in figures.line_results.values()))
 
 
-def reconcile_stored(db: Database, model_code: str, period: str, revision: int | None = None) -> Reconciliation:
-    """Load an inventory and reconcile it under the factor and GWP sets its study declares.
+def reconcile_stored(db: Database, model_code: str, period: str, revision: int | None = None,
+                     declared: DeclaredFigures | None = None) -> Reconciliation:
+    """Load an inventory and reconcile it (against ``declared``, else its own declared result) under the
+    factor and GWP sets its study declares.
 
     Raises ``NotFound`` if the inventory or its factor set is not stored.
     """
     inventory = store.load_inventory(db, model_code, period, revision)
     factor_set = store.load_factor_set(db, inventory.factor_set_id)
-    return reconcile_inventory(inventory, factor_set, gwp_sets()[inventory.gwp_set], store.known_factor_ids(db))
+    return reconcile_inventory(inventory, factor_set, gwp_sets()[inventory.gwp_set], store.known_factor_ids(db),
+                               declared)
 
 
 __all__ = ["KIND_ICONS", "MATCH_TOLERANCE", "UNIT_SLIP_RATIO_TOLERANCE", "Finding", "Reconciliation",

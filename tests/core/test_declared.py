@@ -15,7 +15,6 @@ from cfp_core.analysis.declared import (
     DeclaredFigures,
     declared_template_bytes,
     half_unit,
-    parse_declared_rows,
     read_declared_file,
 )
 from cfp_core.analysis.reconcile import reconcile_inventory
