@@ -3,6 +3,7 @@
 import streamlit as st
 
 import ui
+from ui.declared import declared_form
 from cfp_core import charts, frames, numbers, store
 from cfp_core import library as ft
 from cfp_core.analysis import explain, reconcile
@@ -77,8 +78,9 @@ else:
     show_provenance(factor)
 
 st.header(ui.tr("explain.reconcile.title"))
+figures = declared_form(inventory)
 with ui.stop_on_error(), ui.open_db() as db:
-    reconciliation = reconcile.reconcile_stored(db, model, period)
+    reconciliation = reconcile.reconcile_stored(db, model, period, declared=figures)
 if not reconciliation.findings:
     st.info(ui.tr("explain.reconcile.none"))
     st.stop()

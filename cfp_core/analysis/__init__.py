@@ -2,7 +2,7 @@
 reconcile, overview, supplier and audit-log views are the submodules ``explain``, ``reconcile``, ``overview``,
 ``suppliers`` and ``audit``."""
 
-from cfp_core.analysis import audit, explain, overview, reconcile, suppliers  # noqa: F401
+from cfp_core.analysis import audit, declared, explain, overview, reconcile, suppliers  # noqa: F401
 from cfp_core.analysis.charts import (  # noqa: F401
     chart_png,
     decomposition_chart,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from cfp_core import store
+from cfp_core.analysis.declared import DeclaredFigures
 from cfp_core.analysis.explain import explain_line
 from cfp_core.analysis.findings import (
     KIND_ICONS,
@@ -69,8 +70,8 @@ def _term(line: ActivityLine, result: LineResult, printed_factor: float | None) 
                  per_unit * factor, per_unit * result.factor_value)
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= MATCH_TOLERANCE + _EPS
+def _close(a: float, b: float, tol: float = MATCH_TOLERANCE) -> bool:
+    return abs(a - b) <= tol + _EPS
 
 
 def _base(scope: str, stage, line_no, activity: str = "") -> dict:
@@ -78,7 +79,8 @@ def _base(scope: str, stage, line_no, activity: str = "") -> dict:
             "params": {"activity": activity} if activity else {}}
 
 
-def _compare(declared: float, fixed: float, terms: list[_Term], where: dict) -> Finding:
+def _compare(declared: float, fixed: float, terms: list[_Term], where: dict, tol: float = MATCH_TOLERANCE,
+             parts_tol: float = 0.0) -> Finding:
     """Recompute ``fixed`` + Σ terms and classify the difference from ``declared``."""
     printed = fixed + math.fsum(x.amount * x.k_printed for x in terms)
     exact = fixed + math.fsum(x.amount * x.k_exact for x in terms)
@@ -87,16 +89,16 @@ def _compare(declared: float, fixed: float, terms: list[_Term], where: dict) -> 
     common = {k: v for k, v in where.items() if k != "params"}
     if not terms:
         count = len(where["params"].get("lines", [])) or 1
-        return _sum_finding(declared, fixed, common, params | {"sum": fixed, "parts": "lines"}, count)
-    best = printed if _close(declared, printed) or not _close(declared, exact) else exact
-    if _close(declared, best):
+        return _sum_finding(declared, fixed, common, params | {"sum": fixed, "parts": "lines"}, count, tol, parts_tol)
+    best = printed if _close(declared, printed, tol) or not _close(declared, exact, tol) else exact
+    if _close(declared, best, tol):
         return Finding(kind="match", key="reconcile.match", declared=declared, recomputed=best,
                        difference=declared - best, **common, params=params | {"recomputed": best})
     low, high = _band(fixed, terms, "k_printed")
-    if low - MATCH_TOLERANCE - _EPS <= declared <= high + MATCH_TOLERANCE + _EPS:
-        return _rounded(declared, fixed, terms, common, params | {"low": low, "high": high})
+    if low - tol - _EPS <= declared <= high + tol + _EPS:
+        return _rounded(declared, fixed, terms, common, params | {"low": low, "high": high}, tol)
     exact_low, exact_high = _band(fixed, terms, "k_exact")
-    if exact_low - MATCH_TOLERANCE - _EPS <= declared <= exact_high + MATCH_TOLERANCE + _EPS:
+    if exact_low - tol - _EPS <= declared <= exact_high + tol + _EPS:
         params |= {"hint_key": "reconcile.hint.edge", "exact_low": exact_low, "exact_high": exact_high}
     return Finding(kind="arithmetic", key="reconcile.arithmetic", declared=declared, recomputed=printed,
                    difference=declared - printed, **common, params=params)
@@ -108,15 +110,15 @@ def _band(fixed: float, terms: list[_Term], attr: str) -> tuple[float, float]:
     return low, high
 
 
-def _rounded(declared: float, fixed: float, terms: list[_Term], common: dict, params: dict) -> Finding:
+def _rounded(declared: float, fixed: float, terms: list[_Term], common: dict, params: dict, tol: float) -> Finding:
     printed = params["printed"]
     if len(terms) == 1:
         (x,) = terms
         params |= {
             "amount": x.amount, "unit": x.result.unit, "half_step": x.half_step,
             "implied": (declared - fixed) / x.k_printed,
-            "implied_low": (declared - MATCH_TOLERANCE - fixed) / x.k_printed,
-            "implied_high": (declared + MATCH_TOLERANCE - fixed) / x.k_printed,
+            "implied_low": (declared - tol - fixed) / x.k_printed,
+            "implied_high": (declared + tol - fixed) / x.k_printed,
             "implied_decimals": min(MAX_IMPLIED_DECIMALS, max(4, decimals_of(x.amount) + 3)),
         }
         key = "reconcile.rounded_activity.one"
@@ -126,12 +128,13 @@ def _rounded(declared: float, fixed: float, terms: list[_Term], common: dict, pa
                    difference=declared - printed, **common, params=params)
 
 
-def _sum_finding(declared: float, parts_sum: float, common: dict, params: dict, count: int) -> Finding:
+def _sum_finding(declared: float, parts_sum: float, common: dict, params: dict, count: int,
+                 tol: float = MATCH_TOLERANCE, parts_tol: float | None = None) -> Finding:
     """Compare a declared whole with the sum of its declared parts (rounding allowance per part)."""
-    allowance = (count + 1) * MATCH_TOLERANCE
+    allowance = tol + (count * MATCH_TOLERANCE if parts_tol is None else parts_tol)
     params = params | {"sum": parts_sum, "allowance": allowance}
     difference = declared - parts_sum
-    if _close(declared, parts_sum):
+    if _close(declared, parts_sum, tol):
         kind, key = "match", "reconcile.match.sum"
     else:
         kind = "sum_mismatch"
@@ -159,67 +162,86 @@ def _unit_slip(x: _Term, target: float, scope_of_target: str, line: ActivityLine
 
 def reconcile_inventory(
     inventory: Inventory, factor_set: FactorSet, gwp_set: GwpSet, known_ids: dict[str, str] | None = None,
+    declared: DeclaredFigures | None = None,
 ) -> Reconciliation:
-    """Recompute every declared figure of ``inventory`` and explain each difference.
+    """Recompute every declared figure of ``inventory`` (or the user's ``declared``) and explain each difference.
 
-    Lines with a declared result are checked first, then every declared stage, then the
-    total. An inventory without declared figures gives no findings.
+    Lines with a declared result are checked first, then every declared stage, then the total. Each
+    figure is checked at its own tolerance (``declared``: half a unit of its last printed digit; the
+    inventory's own declared result: ``MATCH_TOLERANCE``). No declared figures give no findings.
     Raises ``FactorNotFound``, ``UnitMismatch`` or ``GwpMissing`` if the inventory cannot be valued.
     """
-    declared = inventory.declared
-    if declared is None:
+    figures = declared if declared is not None else _own_figures(inventory)
+    if figures is None:
         return Reconciliation(model_code=inventory.model_code, period=inventory.period.label)
     footprint = calculate_footprint(inventory, factor_set, gwp_set, known_ids)
-    terms = {r.line_no: _term(line, r, declared.printed_factors.get(r.line_no))
+    terms = {r.line_no: _term(line, r, figures.printed_factors.get(r.line_no))
              for line, r in zip(inventory.lines, footprint.lines, strict=True)}
     lines = dict(enumerate(inventory.lines, start=1))
+    results = figures.line_results
     findings: list[Finding] = []
     for no, x in terms.items():
-        own = no in declared.line_results
-        target = declared.line_results[no] if own else declared.stages.get(x.result.stage)
-        target_scope = "line" if own else "stage"
-        if no in declared.printed_factors and target is not None:
-            findings += [f for f in [_unit_slip(x, target, target_scope, lines[no])] if f]
-        if no in declared.line_results:
+        own = no in results
+        target = results[no] if own else figures.stages.get(x.result.stage)
+        if no in figures.printed_factors and target is not None:
+            findings += [f for f in [_unit_slip(x, target[0], "line" if own else "stage", lines[no])] if f]
+        if own:
             where = _base("line", x.result.stage, no, lines[no].activity)
-            findings.append(_compare(declared.line_results[no], 0.0, [x], where))
+            findings.append(_compare(results[no][0], 0.0, [x], where, results[no][1]))
     for stage in STAGES:
-        if stage in declared.stages:
-            findings.append(_stage_finding(stage, declared.stages[stage], terms, declared.line_results))
-    if declared.total is not None:
-        findings.append(_total_finding(declared, terms))
+        if stage in figures.stages:
+            findings.append(_stage_finding(stage, figures.stages[stage], terms, results))
+    if figures.total is not None:
+        findings.append(_total_finding(figures, terms))
     return Reconciliation(model_code=inventory.model_code, period=inventory.period.label, findings=tuple(findings))
 
 
-def _stage_finding(stage: LifecycleStage, value: float, terms: dict[int, _Term], results: dict[int, float]) -> Finding:
+def _own_figures(inventory: Inventory) -> DeclaredFigures | None:
+    """The inventory's own declared result (the seed report's, 4 decimals) as figures at ``MATCH_TOLERANCE``."""
+    own = inventory.declared
+    if own is None:
+        return None
+    tol = MATCH_TOLERANCE
+    return DeclaredFigures({no: (v, tol) for no, v in own.line_results.items()},
+                           {s: (v, tol) for s, v in own.stages.items()},
+                           None if own.total is None else (own.total, tol), dict(own.printed_factors))
+
+
+def _stage_finding(stage: LifecycleStage, figure: tuple[float, float], terms: dict[int, _Term],
+                   results: dict[int, tuple[float, float]]) -> Finding:
     in_stage = [no for no, x in terms.items() if x.result.stage == stage]
-    fixed = math.fsum(results[no] for no in in_stage if no in results)
+    fixed = math.fsum(results[no][0] for no in in_stage if no in results)
+    parts_tol = math.fsum(results[no][1] for no in in_stage if no in results)
     free = [terms[no] for no in in_stage if no not in results]
     where = _base("stage", stage, None)
     where["params"]["lines"] = [no for no in in_stage if no in results]
-    return _compare(value, fixed, free, where)
+    return _compare(figure[0], fixed, free, where, figure[1], parts_tol)
 
 
-def _total_finding(declared, terms: dict[int, _Term]) -> Finding:
+def _total_finding(figures: DeclaredFigures, terms: dict[int, _Term]) -> Finding:
     where = _base("total", None, None)
-    if declared.stages:
-        parts = math.fsum(declared.stages.values())
+    total, tol = figures.total
+    if figures.stages:
+        parts = math.fsum(v for v, _ in figures.stages.values())
         common = {k: v for k, v in where.items() if k != "params"}
-        return _sum_finding(declared.total, parts, common, {"parts": "stages", "declared": declared.total},
-                            len(declared.stages))
-    fixed = math.fsum(declared.line_results.values())
-    free = [x for no, x in terms.items() if no not in declared.line_results]
-    return _compare(declared.total, fixed, free, where)
+        return _sum_finding(total, parts, common, {"parts": "stages", "declared": total}, len(figures.stages),
+                            tol, math.fsum(e for _, e in figures.stages.values()))
+    fixed = math.fsum(v for v, _ in figures.line_results.values())
+    free = [x for no, x in terms.items() if no not in figures.line_results]
+    return _compare(total, fixed, free, where, tol, math.fsum(e for _, e in figures.line_results.values()))
 
 
-def reconcile_stored(db: Database, model_code: str, period: str, revision: int | None = None) -> Reconciliation:
-    """Load an inventory and reconcile it under the factor and GWP sets its study declares.
+def reconcile_stored(db: Database, model_code: str, period: str, revision: int | None = None,
+                     declared: DeclaredFigures | None = None) -> Reconciliation:
+    """Load an inventory and reconcile it (against ``declared``, else its own declared result) under the
+    factor and GWP sets its study declares.
 
     Raises ``NotFound`` if the inventory or its factor set is not stored.
     """
     inventory = store.load_inventory(db, model_code, period, revision)
     factor_set = store.load_factor_set(db, inventory.factor_set_id)
-    return reconcile_inventory(inventory, factor_set, gwp_sets()[inventory.gwp_set], store.known_factor_ids(db))
+    return reconcile_inventory(inventory, factor_set, gwp_sets()[inventory.gwp_set], store.known_factor_ids(db),
+                               declared)
 
 
 __all__ = ["KIND_ICONS", "MATCH_TOLERANCE", "UNIT_SLIP_RATIO_TOLERANCE", "Finding", "Reconciliation",

@@ -237,17 +237,22 @@ def seed_command():
 @click.option("--factor-set", "set_id", help="Factor set id (default: the inventory's own).")
 @click.option("--gwp", type=GWP_CHOICE, help="GWP set (default: the inventory's own).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--declared", "declared_file", type=click.Path(dir_okay=False),
+              help="CSV of declared figures (declared-figures template) to reconcile against.")
 @handles_errors
-def reconcile(model, period, set_id, gwp, fmt):
+def reconcile(model, period, set_id, gwp, fmt, declared_file):
     """Recompute a stored inventory and compare it with the figures its source document declares."""
+    from cfp_core.analysis.declared import read_declared_file
     from cfp_core.analysis.findings import reconciliation_columns, reconciliation_frame
     from cfp_core.analysis.reconcile import reconcile_inventory
 
     with _database() as db:
         inventory = store.load_inventory(db, model, period)
+        declared = read_declared_file(read_input(declared_file), Path(declared_file).name,
+                                      inventory) if declared_file else None
         factor_set = store.load_factor_set(db, set_id or inventory.factor_set_id)
         result = reconcile_inventory(inventory, factor_set, service.gwp_set(gwp or inventory.gwp_set),
-                                     known_ids=store.known_factor_ids(db))
+                                     known_ids=store.known_factor_ids(db), declared=declared)
     lang = _lang()
     if fmt == "json":
         findings = [{"kind": _plain(f.kind), "scope": _plain(f.scope), "stage": _plain(f.stage),

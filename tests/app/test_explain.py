@@ -93,3 +93,30 @@ def test_inventory_without_lines_says_so(page_app, seeded_db_path):
     at = page_app("explain", lang="en", model="TEST-2").run()
     assert not at.exception and at.metric[0].value.startswith("0.0000 ")
     assert t("explain.no_lines", "en") in texts(at.info)
+
+
+@pytest.mark.parametrize(("lang", "csv_text", "word"), [
+    ("en", "scope,line_no,stage,declared_kg_co2e,printed_factor\ntotal,,,93.43,\n", "total"),
+    ("zh", "范围,行号,阶段,声明结果,所印因子\n合计,,,93.43,\n", "合计"),
+])
+def test_declared_figures_form_reconciles_the_typed_figures(page_app, lang, csv_text, word):
+    at = page_app("explain", lang=lang).run()
+    assert t("explain.declared.title", lang) in [e.label for e in at.expander]
+    at.text_area(key="declared_text").set_value(csv_text)
+    at = at.button(key="FormSubmitter:declared_form-" + t(
+        "explain.declared.submit", lang)).click().run()
+    assert not at.exception and not at.error
+    assert t("explain.declared.using", lang, count=1) in texts(at.caption)
+    frame = at.dataframe[-1].value
+    assert list(frame["scope_label"]) == [t("reconcile.scope.total", lang)]
+    assert "arithmetic" not in set(frame["kind"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_declared_figures_form_names_row_and_column_of_a_hostile_cell(page_app, lang):
+    at = page_app("explain", lang=lang).run()
+    at.text_area(key="declared_text").set_value("scope,line_no,stage,declared_kg_co2e,printed_factor\n"
+                                                "line,1,,=cmd|' /C calc'!A0,\n")
+    at = at.button(key="FormSubmitter:declared_form-" + t("explain.declared.submit", lang)).click().run()
+    shown = texts(at.error)
+    assert ("Row 2" if lang == "en" else "第 2 行") in shown and "declared_kg_co2e" in shown
