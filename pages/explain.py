@@ -3,10 +3,10 @@
 import streamlit as st
 
 import ui
-from ui.declared import declared_form
 from cfp_core import charts, frames, numbers, store
 from cfp_core import library as ft
 from cfp_core.analysis import explain, reconcile
+from ui.declared import declared_form
 
 ui.require_router(__file__)
 

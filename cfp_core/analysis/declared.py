@@ -65,10 +65,10 @@ def parse_declared_rows(rows: list[tuple[int, dict]], inventory: Inventory) -> D
     scopes, stages = _scope_words(), _stage_words()
     lines, stage_figs, factors, texts, total = {}, {}, {}, {}, None
     for row_no, cells in rows:
-        def cell(column: str) -> str:
+        def cell(column: str, cells: dict = cells) -> str:
             return str(cells.get(column, "") or "").strip()
 
-        def fail(column: str, key: str, **params) -> None:
+        def fail(column: str, key: str, row_no: int = row_no, **params) -> None:
             problems.append(RowProblem(row_no, column, cell(column), key, **params))
 
         if cell("declared_kg_co2e") == "" and cell("printed_factor") == "":
