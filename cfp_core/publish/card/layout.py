@@ -1,7 +1,8 @@
 """Page layout of the card image: a ``CardView`` becomes positioned rectangles, texts and a QR code.
 
 One layout feeds both image back ends (``card_image``: Pillow PNG and hand-built SVG), so
-the two always agree. Text is measured and wrapped with the CJK font itself.
+the two always agree. Text is measured with the CJK font itself and wrapped by the East Asian
+line-breaking rules of ``linebreak`` (no closing mark starts a line, Latin words stay whole).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 from cfp_core.errors import CardFontMissing
+from cfp_core.publish.card.linebreak import break_lines
 from cfp_core.publish.card.view import CardView
 
 FONT_DIRS = Path("/usr/share/fonts")
@@ -91,8 +93,6 @@ def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size, index=index)
 
 
-_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
-_TOKENS = re.compile(rf"[{_CJK}]|[^ \t\n{_CJK}]+|[ \t\n]+")  # no-break spaces stay inside a word
 _SUBSCRIPTS = re.compile(r"([₀-₉]+)")
 SUB_SCALE, SUB_DROP = 0.62, 0.18  # subscript digits (the CJK font has no ₂): smaller and lowered
 
@@ -112,22 +112,8 @@ def text_width(text: str, size: int, bold: bool = False) -> float:
 
 
 def wrap(text: str, size: int, width: float, bold: bool = False) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (CJK per character, Latin per word)."""
-    lines, line = [], ""
-    for token in _TOKENS.findall(text):
-        if text_width(line + token, size, bold) <= width:
-            line += token
-            continue
-        if line.strip():
-            lines.append(line.rstrip())
-        line = "" if token.isspace() else token
-        while text_width(line, size, bold) > width and len(line) > 1:  # a URL or hash longer than a line
-            cut = next(i for i in range(len(line), 0, -1) if text_width(line[:i], size, bold) <= width or i == 1)
-            lines.append(line[:cut])
-            line = line[cut:]
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines or [""]
+    """Break ``text`` into lines no wider than ``width``, by the kinsoku rules of ``linebreak``."""
+    return break_lines(text, lambda line: text_width(line, size, bold) <= width)
 
 
 class _Pen:
