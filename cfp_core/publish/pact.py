@@ -23,6 +23,7 @@ from cfp_core.publish.pact_fields import (
     cradle_to_gate_dqr,
     cradle_to_gate_primary_share,
     cross_sectoral_standards,
+    decimal_number,
     decimal_string,
     exemption,
     factor_sources,
@@ -238,6 +239,7 @@ def _v2_dqi(disclosure: Disclosure) -> dict:
     tech, temporal, geo, completeness, reliability = (1 + (scores[name] - 1) / 2 for name in
                                                       ("technological", "temporal", "geographical",
                                                        "completeness", "reliability"))
-    return {"coveragePercent": min(coverage * 100, 100.0), "technologicalDQR": tech,
-            "temporalDQR": temporal, "geographicalDQR": geo, "completenessDQR": completeness,
-            "reliabilityDQR": reliability}
+    numbers = {"coveragePercent": min(coverage * 100, 100.0), "technologicalDQR": tech,
+               "temporalDQR": temporal, "geographicalDQR": geo, "completenessDQR": completeness,
+               "reliabilityDQR": reliability}
+    return {key: decimal_number(value) for key, value in numbers.items()}

@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from cfp_core import units
 from cfp_core.errors import PactNotRepresentable
@@ -33,15 +33,27 @@ _STANDARD_PATTERNS = (
 )
 
 
-def decimal_string(value: float) -> str:
-    """Return ``value`` as a plain decimal string ("69.5340335510918"), exact to its ``repr``.
+PACT_DECIMAL_PLACES = 6  # the one precision policy of every number in a PACT document and its texts (#12)
 
+
+def decimal_string(value: float) -> str:
+    """Return ``value`` as a plain decimal string with at most ``PACT_DECIMAL_PLACES`` decimals, rounded half to
+    even from its exact ``repr`` and without trailing zeros or exponent ("36.300122756949996" → "36.300123").
+
+    Six decimals keep every kgCO₂e figure two digits beyond the four the verified report prints, and drop the
+    float noise no reader can use. Only PACT output is rounded this way; the core keeps full precision.
     Raises ``ValueError`` for NaN or infinity.
     """
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value!r}")
-    text = format(Decimal(repr(float(value))).normalize(), "f")
+    exact = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-PACT_DECIMAL_PLACES), rounding=ROUND_HALF_EVEN)
+    text = format(exact.normalize(), "f")
     return "0" if text in ("-0", "0") else text
+
+
+def decimal_number(value: float) -> float:
+    """Return ``value`` under the same policy as a JSON number (PACT v2 ``dqi`` scores are numbers)."""
+    return float(decimal_string(value))
 
 
 def pf_id_for(model_code: str, period: str, set_id: str, revision: int) -> str:
