@@ -84,3 +84,15 @@ def set_2023(factor_sets):
 @pytest.fixture(scope="session")
 def ar5():
     return gwp_sets()["AR5"]
+
+
+@pytest.fixture(scope="session")
+def demo_300a(seeded_db_file):
+    """The disclosure of demo model WS-TPS-48-300A in 2025 (read-only: built once per session)."""
+    from cfp_core.publish.disclosure import build_disclosure
+
+    db = store.open_db(seeded_db_file)
+    try:
+        return build_disclosure(db, "WS-TPS-48-300A", "2025")
+    finally:
+        db.close()

@@ -140,22 +140,13 @@ def _numeric(text: str) -> bool:
     return True
 
 
-@pytest.fixture(scope="module")
-def demo(seeded_db_file):
-    db = store.open_db(seeded_db_file)
-    try:
-        return build_disclosure(db, "WS-TPS-48-300A", "2025")
-    finally:
-        db.close()
-
-
-def test_nothing_of_other_products_in_exports(demo):
+def test_nothing_of_other_products_in_exports(demo_300a):
     others = ("WS-TPS-48-900A", "WS-TPS-48-600A")
     outputs = {
-        "pact_v3": json.dumps(pact_v3(demo, **PF), ensure_ascii=False),
-        "pact_v2": json.dumps(pact_v2(demo, **PF, product_category_cpc="46"), ensure_ascii=False),
-        "html_zh": report_html(demo, "zh"), "html_en": report_html(demo, "en"),
-        "xlsx": " ".join(str(c.value) for c in _cells(inventory_workbook(demo, "zh")) if c.value is not None),
+        "pact_v3": json.dumps(pact_v3(demo_300a, **PF), ensure_ascii=False),
+        "pact_v2": json.dumps(pact_v2(demo_300a, **PF, product_category_cpc="46"), ensure_ascii=False),
+        "html_zh": report_html(demo_300a, "zh"), "html_en": report_html(demo_300a, "en"),
+        "xlsx": " ".join(str(c.value) for c in _cells(inventory_workbook(demo_300a, "zh")) if c.value is not None),
     }
     leaks = {name: code for name, text in outputs.items() for code in others if code in text}
     assert leaks == {}
