@@ -110,6 +110,9 @@ class ProductModel(Frozen):
     declared_unit: UnitName = "piece"
     declared_unit_amount: float = Field(default=1.0, gt=0, le=MAX_AMOUNT)
     product_mass_kg: float | None = Field(default=None, gt=0, le=1e6)
+    # kg C per declared unit in the product (PACT fossil/biogenicCarbonContent); None = not assessed, never 0
+    fossil_carbon_kg: float | None = Field(default=None, ge=0, le=1e6)
+    biogenic_carbon_kg: float | None = Field(default=None, ge=0, le=1e6)
     product_ids: tuple[str, ...] = ()  # URNs (PACT productIds)
     illustrative: bool = False  # demo data: shown as "illustrative" everywhere
 

@@ -156,6 +156,7 @@ _FORM_LABELS = {
     "model_code": "products.form.model_code", "name_zh": "products.form.name_zh", "name_en": "products.form.name_en",
     "description": "products.form.description", "declared_unit": "label.declared_unit",
     "product_mass_kg": "label.product_mass", "org_id": "products.form.org",
+    "fossil_carbon_kg": "label.fossil_carbon", "biogenic_carbon_kg": "label.biogenic_carbon",
 }
 
 
@@ -174,12 +175,14 @@ def default_org_id(db: Database) -> str:
 def new_product(
     lang: str, *, model_code: str, name_zh: str = "", name_en: str = "", description: str = "",
     declared_unit: str = "piece", product_mass_kg: float | None = None, org_id: str = "my-company",
+    fossil_carbon_kg: float | None = None, biogenic_carbon_kg: float | None = None,
     base: ProductModel | None = None, existing_codes: Sequence[str] = (),
 ) -> tuple[ProductModel | None, list[str]]:
     """Validate the product form; return ``(product, [])`` or ``(None, localized issues)``.
 
     ``base`` is the product being edited (its code, organisation and ids are kept); without it
-    the code must be new. A mass of 0 means "not given". The Chinese name falls back to the English one.
+    the code must be new. A mass of 0 means "not given"; a carbon content of None means "not
+    assessed" (0 is a real value: no such carbon). The Chinese name falls back to the English one.
     """
     issues: list[str] = []
     if not (name_zh or "").strip() and not (name_en or "").strip():
@@ -190,6 +193,7 @@ def new_product(
     data = (base.model_dump() if base else {"org_id": org_id}) | {
         "model_code": code, "name_zh": (name_zh or "").strip() or (name_en or "").strip(), "name_en": name_en or "",
         "description": description or "", "declared_unit": declared_unit, "product_mass_kg": product_mass_kg or None,
+        "fossil_carbon_kg": fossil_carbon_kg, "biogenic_carbon_kg": biogenic_carbon_kg,
     }
     try:
         product = ProductModel.model_validate(data)

@@ -31,6 +31,8 @@ MESSAGES = {
     "label.boundary": ("System boundary", "系统边界"),
     "label.declared_unit": ("Declared unit", "声明单位"),
     "label.product_mass": ("Product mass (kg)", "产品质量（千克）"),
+    "label.fossil_carbon": ("Fossil carbon content (kg C per declared unit)", "化石碳含量（kg C/声明单位）"),
+    "label.biogenic_carbon": ("Biogenic carbon content (kg C per declared unit)", "生物源碳含量（kg C/声明单位）"),
     "label.illustrative": ("Illustrative data", "示例数据"),
     "label.illustrative_help": (
         "Demo data for illustration only; not a real product's footprint.",

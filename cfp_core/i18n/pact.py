@@ -17,6 +17,19 @@ MESSAGES = {
         "kilowatt hour, megajoule, ton kilometer). Change the product's declared unit.",
         "声明单位 {unit} 在 PACT 中没有对应单位（PACT 支持 件、千克、升、立方米、千瓦时、兆焦、吨公里）。请修改产品的声明单位。",
     ),
+    "pact.reason.fossil_carbon": (
+        "the fossil carbon content of {model} (kg C per declared unit, PACT fossilCarbonContent, mandatory) has "
+        "not been assessed. Enter it on the product form (Products page); 0 only if the product holds no "
+        "fossil carbon.",
+        "{model} 的化石碳含量（kg C/声明单位，PACT fossilCarbonContent，必填）尚未评估。请在“产品”页的产品表单中"
+        "填写；仅当产品不含化石碳时填 0。",
+    ),
+    "pact.reason.biogenic_carbon": (
+        "the biogenic carbon content of {model} (kg C per declared unit, mandatory in PACT v2.3) has not been "
+        "assessed. Enter it on the product form (Products page), or export PACT v3.",
+        "{model} 的生物源碳含量（kg C/声明单位，PACT v2.3 必填）尚未评估。请在“产品”页的产品表单中填写，或导出 "
+        "PACT v3。",
+    ),
     "pact.reason.biogenic": (
         "the footprint contains biogenic emissions, which this export cannot yet split by life-cycle stage "
         "into the PACT biogenic fields. Export the report or the Excel workbook instead.",
@@ -52,9 +65,9 @@ MESSAGES = {
     "pact.comment": (
         "Generated from inventory revision {revision} (sha256 {hash}) with factor set {set_id} ({set_name}) "
         "and {gwp} GWP values. The PCF is cradle-to-gate; the study is {boundary} with a total of {total} "
-        "kgCO2e per declared unit. fossilCarbonContent was not assessed and is reported as 0.",
+        "kgCO2e per declared unit.",
         "由清单修订版 {revision}（sha256 {hash}）、因子集 {set_id}（{set_name}）与 {gwp} GWP 值生成。"
-        "PCF 为从摇篮到大门；研究边界为{boundary}，合计 {total} kgCO2e/声明单位。未评估化石碳含量，按 0 报告。",
+        "PCF 为从摇篮到大门；研究边界为{boundary}，合计 {total} kgCO2e/声明单位。",
     ),
     "pact.comment_illustrative": (
         "ILLUSTRATIVE DEMO DATA: not a real product's footprint.",

@@ -126,6 +126,10 @@ MESSAGES = {
     "products.form.unit_help": (
         "The footprint is declared per one of these (e.g. per piece).", "碳足迹按一个声明单位（例如每台）声明。"),
     "products.form.mass_help": ("Optional; 0 means not given. Allows kgCO₂e per kg.", "可选；0 表示未填写。填写后可计算每千克产品碳足迹。"),
+    "products.form.carbon_help": (
+        "Mass of carbon in the product (e.g. polypropylene holds 0.857 kg C per kg). Leave empty if not assessed; 0 means "
+        "none. PACT exports need the fossil value.",
+        "产品所含碳的质量（如聚丙烯含碳 0.857 kg C/kg）。未评估请留空；0 表示不含。PACT 导出需要化石碳含量。"),
     "products.form.submit": ("Save product", "保存产品"),
     "products.form.saved": ("Saved product {code} (revision {revision}).", "已保存产品 {code}（第 {revision} 版）。"),
     "products.form.name_required": ("Enter a name (Chinese or English).", "请填写名称（中文或英文）。"),

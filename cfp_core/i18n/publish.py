@@ -66,6 +66,16 @@ MESSAGES = {
         "No pedigree scores, so no data-quality rating (DQR) can be shown. Optional, but buyers and PACT v3 "
         "(dqi) use it to weigh the number.",
         "没有数据质量（谱系）评分，无法给出数据质量评级（DQR）。此项可选，但采购方和 PACT v3（dqi）据此判断数值的可靠性。"),
+    "publish.check.carbon_content.ok": (
+        "Carbon content per declared unit: fossil {fossil} kg C, biogenic {biogenic}.",
+        "每声明单位碳含量：化石碳 {fossil} kg C，生物源碳 {biogenic}。"),
+    "publish.check.carbon_content.not_assessed": ("not assessed", "未评估"),
+    "publish.check.carbon_content.gap": (
+        "The product's fossil carbon content (kg C per declared unit) has not been assessed. PACT requires "
+        "fossilCarbonContent, and this tool never reports an unassessed value as 0: enter it on the product "
+        "form (Products page); 0 only if the product holds no fossil carbon (e.g. no plastics, rubber or oil).",
+        "尚未评估产品的化石碳含量（kg C/声明单位）。PACT 要求 fossilCarbonContent，本工具不会把未评估的值报告为 0："
+        "请在“产品”页的产品表单中填写；仅当产品不含化石碳（如无塑料、橡胶、油类）时填 0。"),
     "publish.check.product_mass.ok": ("Product mass per declared unit: {mass} kg.", "每声明单位产品质量：{mass} 千克。"),
     "publish.check.product_mass.derived": (
         "Product mass per declared unit follows from the declared unit ({unit}).",

@@ -96,6 +96,8 @@ def v3_gaps(disclosure: Disclosure) -> tuple[Msg, ...]:
             gaps.append(Msg("pact.error.mass_missing", model=disclosure.product.model_code))
     except PactNotRepresentable as error:
         gaps.append(Msg(error.key, **error.params))
+    if disclosure.product.fossil_carbon_kg is None:
+        gaps.append(Msg("pact.reason.fossil_carbon", model=disclosure.product.model_code))
     if disclosure.biogenic_kg_co2e > 0:
         gaps.append(Msg("pact.reason.biogenic"))
     if not cross_sectoral_standards(disclosure.standards):
@@ -124,7 +126,7 @@ def pact_v3(
         "productMassPerDeclaredUnit": decimal_string(mass), **reference_period(disclosure),
         **geography(disclosure), "boundaryProcessesDescription": boundary_text(disclosure),
         "pcfExcludingBiogenicUptake": c2g, "pcfIncludingBiogenicUptake": c2g,
-        "fossilGhgEmissions": c2g, "fossilCarbonContent": "0",
+        "fossilGhgEmissions": c2g, **carbon_content(disclosure),
         "packagingEmissionsIncluded": packaging_included(disclosure),
         "ipccCharacterizationFactors": [disclosure.gwp_set],
         "crossSectoralStandards": cross_sectoral_standards(disclosure.standards),
@@ -166,7 +168,7 @@ def pact_v2(
         "declaredUnit": unit, "unitaryProductAmount": decimal_string(amount),
         **({"productMassPerDeclaredUnit": "1"} if unit == "kilogram" else {}),
         "pCfExcludingBiogenic": c2g, "pCfIncludingBiogenic": c2g, "fossilGhgEmissions": c2g,
-        "fossilCarbonContent": "0", "biogenicCarbonContent": "0",
+        **carbon_content(disclosure, per, v2=True),
         "characterizationFactors": disclosure.gwp_set,
         "ipccCharacterizationFactorsSources": [disclosure.gwp_set],
         "crossSectoralStandardsUsed": [_V2_STANDARDS_USED[s] for s in standards if s in _V2_STANDARDS_USED]
@@ -208,6 +210,24 @@ def _check_v2(disclosure: Disclosure, product_category_cpc: str | None) -> str:
         raise PactNotRepresentable(reason=Msg("pact.reason.v2_exempted",
                                               percent=disclosure.boundary.exempted_percent))
     return cpc
+
+
+def carbon_content(disclosure: Disclosure, per: float = 1.0, *, v2: bool = False) -> dict:
+    """Return fossilCarbonContent (and biogenicCarbonContent) from the entered product data, per PACT unit.
+
+    Both are mandatory in v2.3, fossil in v3 (biogenic only where biogenic carbon is relevant): a value
+    never entered is "not assessed" and raises ``PactNotRepresentable`` naming the field, never a 0.
+    """
+    product = disclosure.product
+    fields = {}
+    for name, value, required in (("fossilCarbonContent", product.fossil_carbon_kg, True),
+                                  ("biogenicCarbonContent", product.biogenic_carbon_kg, v2)):
+        if value is not None:
+            fields[name] = decimal_string(value / per)
+        elif required:
+            key = "pact.reason.fossil_carbon" if name.startswith("fossil") else "pact.reason.biogenic_carbon"
+            raise PactNotRepresentable(reason=Msg(key, model=product.model_code))
+    return fields
 
 
 def _v2_unit(disclosure: Disclosure) -> tuple[str, float, float]:

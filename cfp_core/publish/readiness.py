@@ -70,9 +70,9 @@ def readiness(disclosure: Disclosure, product: ProductModel | None = None,
     return {
         "card": [*common, _soft(org), _provisional(disclosure), _verification(disclosure),
                  _soft(_exclusions(disclosure)), _primary_data(disclosure), _dqr(disclosure)],
-        "pact_v3": [*common, org, _product_mass(product), _pact_scope(disclosure), _soft(_exclusions(disclosure)), _identifiers(disclosure, product),
+        "pact_v3": [*common, org, _product_mass(product), _carbon(product), _pact_scope(disclosure), _soft(_exclusions(disclosure)), _identifiers(disclosure, product),
                     _gwp(disclosure), _provisional(disclosure), _verification(disclosure), _dqr(disclosure)],
-        "report": [*common, org, _exclusions(disclosure), _method_rules(disclosure), _provisional(disclosure),
+        "report": [*common, org, _soft(_carbon(product)), _exclusions(disclosure), _method_rules(disclosure), _provisional(disclosure),
                    _verification(disclosure), _primary_data(disclosure), _dqr(disclosure)],
     }
 
@@ -190,6 +190,15 @@ def _product_mass(product: ProductModel) -> Check:
         return Check("product_mass", "ok", "publish.check.product_mass.derived",
                      {"unit": Msg(f"unit.{product.declared_unit}")})
     return _gap("product_mass", "blocking", unit=Msg(f"unit.{product.declared_unit}"))
+
+
+def _carbon(product: ProductModel) -> Check:
+    """Fossil carbon content: mandatory in PACT, never exported as a 0 nobody assessed (#12)."""
+    if product.fossil_carbon_kg is None:
+        return _gap("carbon_content", "blocking")
+    return _ok("carbon_content", fossil=fmt_number(product.fossil_carbon_kg, 4),
+               biogenic=Msg("publish.check.carbon_content.not_assessed") if product.biogenic_carbon_kg is None
+               else fmt_number(product.biogenic_carbon_kg, 4))
 
 
 def _pact_scope(d: Disclosure) -> Check:

@@ -5,6 +5,7 @@ import pytest
 from cfp_core import store
 from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.publish import snapshots as pub
+from tests.support.product import CARBON
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -88,7 +89,7 @@ def test_downloads_are_prepared_with_a_progress_indicator(page_app):
 def test_pact_and_report_downloads_once_the_mass_is_entered(page_app, seeded_db_path):
     db = store.open_db(seeded_db_path)
     product = store.load_product(db, "WS-TPS-48-900A")
-    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 85.0}))
+    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 85.0, **CARBON}))
     db.close()
     at = page_app("publish", "en", **WS).run()
     assert not at.tabs[1].label.endswith("✗]")
@@ -112,7 +113,7 @@ def test_approver_fulfils_a_customers_pcf_request(page_app, seeded_db_path):
 
     db = store.open_db(seeded_db_path)
     product = store.load_product(db, "WS-TPS-48-900A")
-    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0}))
+    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0, **CARBON}))
     snapshot = pub.publish(db, ADMIN, "WS-TPS-48-900A", "2025", audience="customers")
     client, _ = store.create_api_client(db, ADMIN, "Telecom buyer")
     db.close()

@@ -22,6 +22,7 @@ from cfp_core import store
 from cfp_core.access import cli_principal
 from cfp_core.publish import publish, withdraw
 from cfp_core.store.seed import seed_database
+from tests.support.product import CARBON
 
 pytestmark = pytest.mark.browser
 pw = pytest.importorskip("playwright.sync_api")
@@ -46,7 +47,7 @@ def disclosure_server(tmp_path_factory):
     db = store.open_db(folder / "cfp.db")
     seed_database(db)
     product = store.load_product(db, "WS-TPS-48-900A")
-    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0}))
+    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0, **CARBON}))
     old = publish(db, ADMIN, "WS-TPS-48-900A", "2025", audience="customers")
     current = publish(db, ADMIN, "WS-TPS-48-900A", "2025", audience="customers")
     withdrawn = withdraw(db, ADMIN, old.snapshot_id, "Meter reading corrected")

@@ -20,6 +20,7 @@ from cfp_core.publish import card, integrity
 from cfp_core.publish import snapshots as pub
 from cfp_core.publish.card import html as card_html
 from cfp_core.server.catalogue import Catalogue
+from tests.support.product import CARBON
 
 WS = ("WS-TPS-48-900A", "2025")
 ADMIN = cli_principal("weisidemu")
@@ -123,7 +124,7 @@ def test_a_changed_snapshot_says_integrity_check_failed_everywhere(published, se
 
 def test_the_disclosure_server_never_serves_a_changed_snapshot_over_pact(seeded_db, seeded_db_path):
     product = store.load_product(seeded_db, WS[0])
-    store.save_product(seeded_db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0}))  # PACT needs it
+    store.save_product(seeded_db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0, **CARBON}))  # PACT needs it
     published = pub.publish(seeded_db, ADMIN, *WS)
     before = Catalogue(seeded_db_path)
     assert published.snapshot_id in before.view.pact_by_id

@@ -18,6 +18,7 @@ from cfp_core.publish.excel import inventory_rows, inventory_workbook
 from cfp_core.publish.pact import pact_v2, pact_v3
 from cfp_core.publish.report import report_html, report_pdf
 from cfp_core.text import FORMULA_TRIGGERS
+from tests.support.product import CARBON
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -27,7 +28,7 @@ PF = {"pf_id": "2f3c6a0e-9d1b-4c55-8a37-1e2d3c4b5a69", "created": "2026-11-24T08
 
 
 def _with_mass(disclosure):
-    return disclosure.model_copy(update={"product": disclosure.product.model_copy(update={"product_mass_kg": 120.0})})
+    return disclosure.model_copy(update={"product": disclosure.product.model_copy(update={"product_mass_kg": 120.0, **CARBON})})
 
 
 def _cells(data: bytes) -> list:

@@ -19,6 +19,7 @@ from cfp_core.publish import snapshots as pub
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.pact import decimal_string, pact_v2, pact_v3, pf_id_for, v3_gaps
 from cfp_core.publish.pact_fields import cross_sectoral_standards
+from tests.support.product import CARBON
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -50,7 +51,7 @@ def ws(seeded_db):
 
 @pytest.fixture
 def ws_with_mass(ws):
-    return ws.model_copy(update={"product": ws.product.model_copy(update={"product_mass_kg": 120.0})})
+    return ws.model_copy(update={"product": ws.product.model_copy(update={"product_mass_kg": 120.0, **CARBON})})
 
 
 def _demo_disclosures(db):
@@ -105,7 +106,31 @@ def test_ws_without_mass_raises_clear_error(ws):
     assert "WS-TPS-48-900A" in caught.value.message("en")
     assert "productMassPerDeclaredUnit" in caught.value.message("en")
     assert "产品质量" in caught.value.message("zh")
-    assert [m.key for m in v3_gaps(ws)] == ["pact.error.mass_missing"]
+    assert [m.key for m in v3_gaps(ws)] == ["pact.error.mass_missing", "pact.reason.fossil_carbon"]
+
+
+def _with(disclosure, **product):
+    return disclosure.model_copy(update={"product": disclosure.product.model_copy(update=product)})
+
+
+def test_carbon_content_not_assessed_blocks_instead_of_a_zero(ws_with_mass):
+    """#12.5: fossilCarbonContent is mandatory; a value nobody entered is never exported as "0"."""
+    unassessed = _with(ws_with_mass, fossil_carbon_kg=None, biogenic_carbon_kg=None)
+    with pytest.raises(PactNotRepresentable) as caught:
+        pact_v3(unassessed, pf_id=PF_ID, created=CREATED)
+    assert "fossilCarbonContent" in caught.value.message("en") and "化石碳含量" in caught.value.message("zh")
+    assert [m.key for m in v3_gaps(unassessed)] == ["pact.reason.fossil_carbon"]
+    fossil_only = _with(ws_with_mass, biogenic_carbon_kg=None)
+    pcf = pact_v3(fossil_only, pf_id=PF_ID, created=CREATED)["pcf"]
+    assert pcf["fossilCarbonContent"] == "2.5" and "biogenicCarbonContent" not in pcf  # v3: BIO rule
+    V3.validate(pact_v3(fossil_only, pf_id=PF_ID, created=CREATED))
+    with pytest.raises(PactNotRepresentable) as caught:  # v2.3 requires the biogenic content too
+        pact_v2(fossil_only, pf_id=PF_ID, created=CREATED, product_category_cpc="46")
+    assert "biogenic carbon content" in caught.value.message("en") and "生物源碳含量" in caught.value.message("zh")
+    v2 = pact_v2(_with(ws_with_mass, biogenic_carbon_kg=0.6), pf_id=PF_ID, created=CREATED,
+                 product_category_cpc="46")["pcf"]
+    assert (v2["fossilCarbonContent"], v2["biogenicCarbonContent"]) == ("0.020833", "0.005")  # per kg of 120 kg
+    assert "reported as 0" not in pact_v3(fossil_only, pf_id=PF_ID, created=CREATED)["comment"]
 
 
 def test_v2_without_mass_is_not_representable(ws):

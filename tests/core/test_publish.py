@@ -18,6 +18,7 @@ from cfp_core.publish import snapshots as pub
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.readiness import TARGETS, readiness
 from cfp_core.store.seed import seed_database
+from tests.support.product import CARBON
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -52,7 +53,7 @@ def test_pact_is_blocked_until_the_product_mass_is_entered(ws):
     pact = levels(readiness(ws)["pact_v3"])
     assert pact["product_mass"] == "blocking"
     assert pact["pact_scope"] == "advisory"  # the pcf is the 69.53 cradle-to-gate value, not 93.43
-    with_mass = ws.product.model_copy(update={"product_mass_kg": 85.0})
+    with_mass = ws.product.model_copy(update={"product_mass_kg": 85.0, **CARBON})
     assert levels(readiness(ws, with_mass)["pact_v3"])["product_mass"] == "ok"
 
 

@@ -13,6 +13,7 @@ from cfp_core.publish import build_disclosure
 from cfp_core.publish.card.view import card_facts
 from cfp_core.publish.pact import pact_v3
 from cfp_core.publish.report.sections import cover, verification
+from tests.support.product import CARBON
 
 WS = ("WS-TPS-48-900A", "2025")
 VERIFIER = "三信国际检测认证有限公司"
@@ -29,7 +30,7 @@ def test_the_verified_calculation_is_verified_everywhere(seeded_db):
     assert VERIFIER in _card_verification(d, "en") and "T400132-02-2026" in _card_verification(d, "zh")
     assert cover(d, "en", d.verification.verified_on)["verifier"] == VERIFIER
     assert verification(d, "zh")["rows"]
-    pcf = pact_v3(d.model_copy(update={"product": d.product.model_copy(update={"product_mass_kg": 1.2})}),
+    pcf = pact_v3(d.model_copy(update={"product": d.product.model_copy(update={"product_mass_kg": 1.2, **CARBON})}),
                   pf_id="00000000-0000-4000-8000-000000000001", created="2026-07-01T00:00:00Z")
     assert "verification" in pcf["pcf"]
 
@@ -45,7 +46,7 @@ def test_any_other_calculation_is_recalculated_not_verified(seeded_db, set_id, g
     assert cover(d, "en", d.period.end)["verifier"] == "Recalculated, not verified"
     gap = verification(d, "en")["gap"]
     assert "93.4346" in gap and "cn-cfp-2024" in gap and not verification(d, "en")["rows"]
-    pcf = pact_v3(d.model_copy(update={"product": d.product.model_copy(update={"product_mass_kg": 1.2})}),
+    pcf = pact_v3(d.model_copy(update={"product": d.product.model_copy(update={"product_mass_kg": 1.2, **CARBON})}),
                   pf_id="00000000-0000-4000-8000-000000000002", created="2026-07-01T00:00:00Z")
     assert "verification" not in pcf["pcf"] and "verification" not in pcf
 

@@ -13,6 +13,7 @@ from cfp_core import store
 from cfp_core.access import cli_principal
 from cfp_core.publish import publish
 from cfp_core.server import ServerConfig, create_app
+from tests.support.product import CARBON
 
 ROOT = Path(__file__).resolve().parents[2]
 ORG = "weisidemu"
@@ -35,7 +36,7 @@ def shared(relative: str, env: str | None = None) -> Path | None:
 def seed_publications(db) -> dict:
     """Give WS-TPS-48-900A a product mass (PACT needs it), publish it twice (v1 superseded), and an internal card."""
     product = store.load_product(db, WS)
-    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0}))
+    store.save_product(db, ADMIN, product.model_copy(update={"product_mass_kg": 120.0, **CARBON}))
     first = publish(db, ADMIN, WS, "2025", audience="customers")
     second = publish(db, ADMIN, WS, "2025", audience="customers")
     internal = publish(db, ADMIN, "WS-TPS-48-600A", "2025", audience="internal")
