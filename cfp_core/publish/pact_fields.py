@@ -232,9 +232,24 @@ def factor_sources(disclosure: Disclosure) -> list[dict]:
         if f.family == "custom":
             continue
         name = " — ".join(p for p in (f.publisher, f.name_en or f.name_zh) if p)
-        version = str(f.vintage) if f.vintage else (f.publication_date or disclosure.factor_set_version)
+        version = source_version(f)
         sources[(name, version)] = {"name": name, "version": version}
     return list(sources.values())
+
+
+def source_version(f) -> str:
+    """The factor source's publication date as its version; an undated source says it is undated.
+
+    Chinese announcements and CPCD have no edition number, so the version is the publication date from
+    the factor's provenance (never the data year, never the factor set's version: the 2024 CFP factors
+    were published 2025-09-28). ``version`` is a required non-empty string in both v3 EmissionFactorSource
+    and v2.3 EmissionFactorDatabases, so a source without a recorded date (GB/T 32151 fuel defaults: "no
+    year", FACTORS.md; CPCD rows: data year only) gets the stated placeholder "undated", with the data
+    year where one is recorded, rather than an invented year (#12.6).
+    """
+    if f.publication_date:
+        return f.publication_date
+    return f"undated (data year {f.vintage})" if f.vintage else "undated"
 
 
 def verification_fields(disclosure: Disclosure) -> dict:

@@ -302,3 +302,26 @@ def test_cli_and_ui_give_the_same_pact_identity_for_a_snapshot(seeded_db_path):
     keys = ("id", "created", "status", "precedingPfIds")
     assert [from_cli.get(k) for k in keys] == [from_ui.get(k) for k in keys]
     assert from_ui["id"] == second.snapshot_id and from_ui["precedingPfIds"] == [first.snapshot_id]
+
+
+def test_factor_source_versions_are_provenance_dates_never_invented(ws_with_mass, seeded_db):
+    """Each version is the source's publication date; an undated source says so, never a year (#12.6)."""
+    disclosures = [ws_with_mass, *_demo_disclosures(seeded_db)]
+    undated = 0
+    for disclosure in disclosures:
+        by_name = {" — ".join(p for p in (f.publisher, f.name_en or f.name_zh) if p): f
+                   for f in disclosure.factor_sources if f.family != "custom"}
+        sources = pact_v3(disclosure, pf_id=PF_ID, created=CREATED)["pcf"]["secondaryEmissionFactorSources"]
+        for source in sources:
+            f = by_name[source["name"]]
+            if f.publication_date:
+                assert source["version"] == f.publication_date
+            else:
+                undated += 1
+                assert source["version"].startswith("undated"), source
+                assert source["version"] != disclosure.factor_set_version
+            assert not re.fullmatch(r"\d{4}", source["version"]), source
+    cfp = [s for s in pact_v3(ws_with_mass, pf_id=PF_ID, created=CREATED)["pcf"]["secondaryEmissionFactorSources"]
+           if s["name"].startswith("MEE/NBS/NEA")]
+    assert cfp and {s["version"] for s in cfp} == {"2025-09-28"}  # the 2024 CFP factors' signing date
+    assert undated  # the GB/T 32151 fuel defaults have no date in the provenance
