@@ -17,6 +17,12 @@ MESSAGES = {
         "kilowatt hour, megajoule, ton kilometer). Change the product's declared unit.",
         "声明单位 {unit} 在 PACT 中没有对应单位（PACT 支持 件、千克、升、立方米、千瓦时、兆焦、吨公里）。请修改产品的声明单位。",
     ),
+    "pact.reason.v2_2025": (
+        "PACT v2.3 requires {fields} and dqi for reference periods from 2025 on, and this tool does not record "
+        "land-use-change or biogenic flows for period {period} (it never reports them as 0). Export PACT v3.",
+        "PACT v2.3 要求 2025 年起的参考期报告 {fields} 及 dqi，而本工具未记录期间 {period} 的土地利用变化及生物源"
+        "流量（不会按 0 报告）。请导出 PACT v3。",
+    ),
     "pact.reason.fossil_carbon": (
         "the fossil carbon content of {model} (kg C per declared unit, PACT fossilCarbonContent, mandatory) has "
         "not been assessed. Enter it on the product form (Products page); 0 only if the product holds no "
@@ -81,6 +87,10 @@ MESSAGES = {
         "Distribution ({value} kgCO2e per declared unit) is reported separately as "
         "outboundLogisticsGhgEmissions and is not part of the PCF.",
         "成品运输（{value} kgCO2e/声明单位）单独报告为 outboundLogisticsGhgEmissions，不计入 PCF。",
+    ),
+    "pact.boundary.distribution_v2": (
+        "Distribution ({value} kgCO2e per declared unit) is not part of the PCF.",
+        "成品运输（{value} kgCO2e/声明单位）不计入 PCF。",
     ),
     "pact.boundary.missing": (
         "Not assessed (no data and no reason for excluding them): {stages}; the PCF does not include them.",

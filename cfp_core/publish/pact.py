@@ -10,7 +10,7 @@ Schemas: ``tests/data/pact/`` (official WBCSD OpenAPI, vendored).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
 
@@ -44,6 +44,11 @@ SPEC_V2 = "2.3.0"
 V2_UNITS = frozenset({"liter", "kilogram", "cubic meter", "kilowatt hour", "megajoule", "ton kilometer"})
 _V2_STANDARDS_USED = {"ISO14067": "ISO Standard 14067", "ISO14040-44": "ISO Standard 14044",
                       "GHGP-Product": "GHG Protocol Product standard"}
+# v2.3 makes these mandatory for reference periods from 2025 on. This tool records no land-use-change or
+# biogenic flows, so it never writes them as 0: such v2 exports are refused and PACT v3 is the way (#12.7).
+V2_MANDATORY_FROM = date(2025, 1, 1)
+V2_2025_FIELDS = ("dLucGhgEmissions", "landManagementGhgEmissions", "otherBiogenicGhgEmissions",
+                  "biogenicCarbonWithdrawal", "biogenicAccountingMethodology")
 _V2_STANDARDS = frozenset({"ISO14067", "ISO14083", "ISO14040-44", "GHGP-Product", "PEF"})
 
 __all__ = [
@@ -173,7 +178,7 @@ def pact_v2(
         "ipccCharacterizationFactorsSources": [disclosure.gwp_set],
         "crossSectoralStandardsUsed": [_V2_STANDARDS_USED[s] for s in standards if s in _V2_STANDARDS_USED]
         or ["ISO Standard 14067"],
-        "boundaryProcessesDescription": boundary_text(disclosure, per_kg=per if per != 1.0 else None),
+        "boundaryProcessesDescription": boundary_text(disclosure, per_kg=per if per != 1.0 else None, v2=True),
         **reference_period(disclosure), **geography(disclosure),
         **exemption(disclosure, disclosure.boundary.exempted_percent),
         "packagingEmissionsIncluded": packaging_included(disclosure),
@@ -206,6 +211,9 @@ def _check_v2(disclosure: Disclosure, product_category_cpc: str | None) -> str:
         raise PactNotRepresentable(reason=Msg("pact.reason.no_cpc"))
     if disclosure.gwp_set not in ("AR5", "AR6"):
         raise PactNotRepresentable(reason=Msg("pact.reason.v2_gwp", gwp=disclosure.gwp_set))
+    if disclosure.period.end >= V2_MANDATORY_FROM:  # PACT v2.3 §4.2: from 2025 these SHALL be reported
+        raise PactNotRepresentable(reason=Msg("pact.reason.v2_2025", period=disclosure.period.label,
+                                              fields=", ".join(V2_2025_FIELDS)))
     if disclosure.boundary.exempted_percent > 5:
         raise PactNotRepresentable(reason=Msg("pact.reason.v2_exempted",
                                               percent=disclosure.boundary.exempted_percent))

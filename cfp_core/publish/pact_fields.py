@@ -187,8 +187,11 @@ def geography(disclosure: Disclosure) -> dict:
     return {"geographyCountry": code} if re.fullmatch(r"[A-Z]{2}", code) else {}
 
 
-def boundary_text(disclosure: Disclosure, per_kg: float | None = None) -> str:
-    """Return boundaryProcessesDescription: processes per stage and what is outside the PCF."""
+def boundary_text(disclosure: Disclosure, per_kg: float | None = None, v2: bool = False) -> str:
+    """Return boundaryProcessesDescription: processes per stage and what is outside the PCF.
+
+    ``v2``: the text cites no v3-only field (v2 has no outboundLogisticsGhgEmissions).
+    """
     divisor = per_kg or 1.0
     parts = []
     for stage in (s for s in STAGES if s in CRADLE_TO_GATE):
@@ -198,7 +201,8 @@ def boundary_text(disclosure: Disclosure, per_kg: float | None = None) -> str:
     outside = {s.stage: s.kg_co2e / divisor for s in disclosure.stages if s.stage not in CRADLE_TO_GATE}
     text = t("pact.boundary.included", "en", processes=" | ".join(parts) or "—")
     if "distribution" in outside:
-        text += " " + t("pact.boundary.distribution", "en", value=decimal_string(outside.pop("distribution")))
+        key = "pact.boundary.distribution_v2" if v2 else "pact.boundary.distribution"
+        text += " " + t(key, "en", value=decimal_string(outside.pop("distribution")))
     if outside:
         stages = ", ".join(f"{t(f'stage.{s.value}', 'en')} {decimal_string(v)}" for s, v in outside.items())
         text += " " + t("pact.boundary.excluded", "en", stages=stages)

@@ -18,7 +18,7 @@ from cfp_core.publish.excel import inventory_rows, inventory_workbook
 from cfp_core.publish.pact import pact_v2, pact_v3
 from cfp_core.publish.report import report_html, report_pdf
 from cfp_core.text import FORMULA_TRIGGERS
-from tests.support.product import CARBON
+from tests.support.product import CARBON, as_of_2024
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -58,7 +58,7 @@ def test_internal_note_is_not_in_the_disclosure(secret_disclosure):
 
 def test_internal_note_is_absent_from_pact(secret_disclosure):
     disclosure = _with_mass(secret_disclosure)
-    for document in (pact_v3(disclosure, **PF), pact_v2(disclosure, **PF, product_category_cpc="46")):
+    for document in (pact_v3(disclosure, **PF), pact_v2(as_of_2024(disclosure), **PF, product_category_cpc="46")):
         assert SECRET not in json.dumps(document, ensure_ascii=False)
 
 
@@ -145,7 +145,7 @@ def test_nothing_of_other_products_in_exports(demo_300a):
     others = ("WS-TPS-48-900A", "WS-TPS-48-600A")
     outputs = {
         "pact_v3": json.dumps(pact_v3(demo_300a, **PF), ensure_ascii=False),
-        "pact_v2": json.dumps(pact_v2(demo_300a, **PF, product_category_cpc="46"), ensure_ascii=False),
+        "pact_v2": json.dumps(pact_v2(as_of_2024(demo_300a), **PF, product_category_cpc="46"), ensure_ascii=False),
         "html_zh": report_html(demo_300a, "zh"), "html_en": report_html(demo_300a, "en"),
         "xlsx": " ".join(str(c.value) for c in _cells(inventory_workbook(demo_300a, "zh")) if c.value is not None),
     }

@@ -19,7 +19,7 @@ from cfp_core.publish import snapshots as pub
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.pact import decimal_string, pact_v2, pact_v3, pf_id_for, v3_gaps
 from cfp_core.publish.pact_fields import cross_sectoral_standards
-from tests.support.product import CARBON
+from tests.support.product import CARBON, as_of_2024
 
 ADMIN = cli_principal("weisidemu", "tests")  # the acting principal of every write in these tests
 
@@ -125,9 +125,9 @@ def test_carbon_content_not_assessed_blocks_instead_of_a_zero(ws_with_mass):
     assert pcf["fossilCarbonContent"] == "2.5" and "biogenicCarbonContent" not in pcf  # v3: BIO rule
     V3.validate(pact_v3(fossil_only, pf_id=PF_ID, created=CREATED))
     with pytest.raises(PactNotRepresentable) as caught:  # v2.3 requires the biogenic content too
-        pact_v2(fossil_only, pf_id=PF_ID, created=CREATED, product_category_cpc="46")
+        pact_v2(as_of_2024(fossil_only), pf_id=PF_ID, created=CREATED, product_category_cpc="46")
     assert "biogenic carbon content" in caught.value.message("en") and "生物源碳含量" in caught.value.message("zh")
-    v2 = pact_v2(_with(ws_with_mass, biogenic_carbon_kg=0.6), pf_id=PF_ID, created=CREATED,
+    v2 = pact_v2(as_of_2024(_with(ws_with_mass, biogenic_carbon_kg=0.6)), pf_id=PF_ID, created=CREATED,
                  product_category_cpc="46")["pcf"]
     assert (v2["fossilCarbonContent"], v2["biogenicCarbonContent"]) == ("0.020833", "0.005")  # per kg of 120 kg
     assert "reported as 0" not in pact_v3(fossil_only, pf_id=PF_ID, created=CREATED)["comment"]
@@ -146,14 +146,14 @@ def test_v2_needs_a_cpc_code(ws_with_mass):
     assert "productCategoryCpc" in caught.value.message("en")
     cpc_id = "urn:pact:productclassification:un-cpc:46"
     product = ws_with_mass.product.model_copy(update={"product_ids": (cpc_id,)})
-    document = pact_v2(ws_with_mass.model_copy(update={"product": product}), pf_id=PF_ID, created=CREATED)
+    document = pact_v2(as_of_2024(ws_with_mass.model_copy(update={"product": product})), pf_id=PF_ID, created=CREATED)
     assert document["productCategoryCpc"] == "46"
     assert document["productClassifications"] == [cpc_id]
     assert _errors(V2, document) == []
 
 
 def test_v2_is_per_kilogram_of_product(ws_with_mass):
-    document = pact_v2(ws_with_mass, pf_id=PF_ID, created=CREATED, product_category_cpc="46")
+    document = pact_v2(as_of_2024(ws_with_mass), pf_id=PF_ID, created=CREATED, product_category_cpc="46")
     assert _errors(V2, document) == []
     pcf = document["pcf"]
     assert pcf["declaredUnit"] == "kilogram" and pcf["unitaryProductAmount"] == "120"
@@ -167,6 +167,10 @@ def test_demo_models_validate_against_v3_and_v2(seeded_db):
     for disclosure in _demo_disclosures(seeded_db):
         pf_id = pf_id_for(disclosure.product.model_code, disclosure.period.label, disclosure.factor_set_id, 1)
         v3 = pact_v3(disclosure, pf_id=pf_id, created=CREATED)
+        if disclosure.period.end.year >= 2025:  # v2.3's 2025 fields are not recorded: refused, never 0 (#12.7)
+            with pytest.raises(PactNotRepresentable, match="dLucGhgEmissions"):
+                pact_v2(disclosure, pf_id=pf_id, created=CREATED, product_category_cpc="46")
+            disclosure = as_of_2024(disclosure)
         v2 = pact_v2(disclosure, pf_id=pf_id, created=CREATED, product_category_cpc="46")
         assert _errors(V3, v3) == [], disclosure.product.model_code
         assert _errors(V2, v2) == [], disclosure.product.model_code
@@ -188,7 +192,8 @@ def test_dqi_is_weighted_over_the_pcf_scope_not_the_whole_study(seeded_db):
     whole = disclosure.data_quality  # the study's own figures stay as they are (the report, the card)
     assert [round(x, 4) for x in (whole.technological_dqr, whole.geographical_dqr, whole.temporal_dqr)] == \
         [2.4027, 1.9020, 1.5007]
-    v2 = pact_v2(disclosure, pf_id=str(uuid.uuid4()), created=CREATED, product_category_cpc="46")["pcf"]["dqi"]
+    v2 = pact_v2(as_of_2024(disclosure), pf_id=str(uuid.uuid4()), created=CREATED,
+                 product_category_cpc="46")["pcf"]["dqi"]
     assert v2["technologicalDQR"] == 1.597932  # 1 + (2.1958636 - 1) / 2, six decimals
 
 
@@ -262,9 +267,13 @@ def test_cli_pact_v3_and_v2(seeded_db_path):
     assert document["id"] == pf_id_for("WS-TPS-48-300A", "2025", "cn-cfp-2024", 1)
     again = json.loads(_run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025").output)
     assert again["id"] == document["id"]
-    v2 = _run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025", "--spec", "2.3", "--cpc", "46")
+    v2 = _run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2024", "--spec", "2.3", "--cpc", "46")
     assert v2.exit_code == 0, v2.output
     assert _errors(V2, json.loads(v2.output)) == []
+    assert "outboundLogisticsGhgEmissions" not in json.loads(v2.output)["pcf"]["boundaryProcessesDescription"]
+    refused = _run(seeded_db_path, "pact", "--model", "WS-TPS-48-300A", "--period", "2025", "--spec", "2.3",
+                   "--cpc", "46")
+    assert refused.exit_code == 1 and "dLucGhgEmissions" in refused.output and "PACT v3" in refused.output
 
 
 @pytest.mark.parametrize("lang,text", [("en", "productMassPerDeclaredUnit"), ("zh", "缺少产品质量")])
