@@ -47,6 +47,11 @@ TEMPLATE_COLUMNS: tuple[str, ...] = (
 )
 OPTIONAL_COLUMNS: tuple[str, ...] = ("note_internal", "printed_amount", "period_label", "factor_ncv")
 ALL_COLUMNS: tuple[str, ...] = TEMPLATE_COLUMNS + OPTIONAL_COLUMNS
+# The Chinese header of the zh templates; either header (or a mix) reads back to the same columns (#12.14).
+ZH_HEADER: dict[str, str] = dict(zip(ALL_COLUMNS, (
+    "产品型号", "期间开始", "期间结束", "生命周期阶段", "活动", "活动量", "单位", "因子编号", "因子值", "因子单位",
+    "因子来源", "数据类型", "备注", "内部备注", "报告所印数值", "期间标签", "低位发热量"), strict=True))
+_FROM_ZH = {name: column for column, name in ZH_HEADER.items()}
 REQUIRED_COLUMNS: tuple[str, ...] = (*TEMPLATE_COLUMNS[:7], "data_source_type")  # no default data source
 _XLSX_ERRORS = (zipfile.BadZipFile, NotImplementedError, InvalidFileException, KeyError, ValueError, TypeError, OSError,
                 EOFError, zlib.error, SyntaxError, IndexError, AttributeError, OverflowError,
@@ -90,6 +95,8 @@ def _rows_of(table, filename: str, deadline: float, columns=ALL_COLUMNS) -> tupl
             if all(v == "" for v in values):
                 continue  # blank lines above the header
             header = [str(v).strip().lstrip("\ufeff").lower() for v in values]
+            if columns == ALL_COLUMNS:
+                header = [_FROM_ZH.get(name, name) for name in header]
             while header and header[-1] == "":
                 header.pop()
             problems = header_problems(header, number, columns)
@@ -159,14 +166,15 @@ def _xlsx_table(data: bytes, filename: str, deadline: float):
 
 # ---- writing ------------------------------------------------------------------------------
 
-def csv_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> bytes:
+def csv_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], header: dict[str, str] | None = None) -> bytes:
     """Return rows as CSV in UTF-8 with a BOM (so Excel opens Chinese text correctly).
 
-    Floats are written with ``repr``, so reading them back gives the same number.
+    Floats are written with ``repr``, so reading them back gives the same number. ``header`` renames
+    the header cells (e.g. ``ZH_HEADER``).
     """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([(header or {}).get(col, col) for col in columns])
     for row in rows:
         writer.writerow([neutralise_formula(_csv_value(row.get(col, ""))) for col in columns])
     return buffer.getvalue().encode("utf-8-sig")
@@ -183,7 +191,7 @@ def _csv_value(value: Any) -> str:
 
 
 def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_lang: str | None = None,
-               instructions: bool = True) -> bytes:
+               instructions: bool = True, header: dict[str, str] | None = None) -> bytes:
     """Return an .xlsx workbook: an "inventory" sheet and (``instructions``) a bilingual "instructions" sheet.
 
     With ``dropdown_lang`` the inventory sheet gets dropdowns (stage, unit, data-source type)
@@ -192,7 +200,7 @@ def xlsx_bytes(rows: list[dict[str, Any]], columns: tuple[str, ...], dropdown_la
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = INVENTORY_SHEET
-    sheet.append(list(columns))
+    sheet.append([(header or {}).get(col, col) for col in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -257,7 +265,8 @@ def _instructions_sheet(sheet, columns: tuple[str, ...]) -> None:
                   t("io.sheet.meaning", "zh"), t("io.sheet.meaning", "en")])
     for column in columns:
         required = "✔" if column in REQUIRED_COLUMNS else ""
-        sheet.append([column, required, t(f"io.col.{column}", "zh"), t(f"io.col.{column}", "en")])
+        sheet.append([f"{ZH_HEADER.get(column, column)} / {column}", required, t(f"io.col.{column}", "zh"),
+                      t(f"io.col.{column}", "en")])
     sheet.append([])
     for title, values in (
         ("io.sheet.stages", [(s.value, t(f"stage.{s.value}", "zh"), t(f"stage.{s.value}", "en")) for s in STAGES]),

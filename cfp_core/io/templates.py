@@ -95,7 +95,8 @@ def write_inventory_file(inventories: Iterable[Inventory], fmt: str) -> bytes:
 def template_bytes(fmt: str, lang: str = "zh") -> bytes:
     """Return an empty template (header + the WS-TPS-48-900A production electricity line as example).
 
-    The xlsx template adds a bilingual instructions sheet and dropdowns labelled in ``lang``.
+    In zh the header row is Chinese (``ZH_HEADER``); the xlsx template adds a bilingual instructions sheet
+    and dropdowns labelled in ``lang``.
     Raises ``ValueError`` for a format other than "csv" or "xlsx".
     """
     from cfp_core.store.seed import PORTFOLIO_DIRS, load_portfolio_file
@@ -107,10 +108,11 @@ def template_bytes(fmt: str, lang: str = "zh") -> bytes:
     rows = inventory_rows([example])
     for row in rows:
         row.update(stage=t(f"stage.{row['stage']}", lang), data_source_type=t(f"source.{row['data_source_type']}", lang))
+    header = template_io.ZH_HEADER if lang == "zh" else None  # Chinese header for zh users; both read back
     if fmt == "csv":
-        return template_io.csv_bytes(rows, TEMPLATE_COLUMNS)
+        return template_io.csv_bytes(rows, TEMPLATE_COLUMNS, header)
     if fmt == "xlsx":
-        return template_io.xlsx_bytes(rows, TEMPLATE_COLUMNS, dropdown_lang=lang)
+        return template_io.xlsx_bytes(rows, TEMPLATE_COLUMNS, dropdown_lang=lang, header=header)
     raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'xlsx'")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import openpyxl
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from cfp_core.errors import ImportRejected, TextRejected
 from cfp_core.io import templates
-from cfp_core.io.tabular import MAX_ROWS, TEMPLATE_COLUMNS
+from cfp_core.io.tabular import MAX_ROWS, TEMPLATE_COLUMNS, ZH_HEADER
 from cfp_core.models import (
     STAGES,
     ActivityLine,
@@ -256,7 +257,9 @@ def test_csv_template_has_bom_header_and_the_ws_production_line(ws_inventory):
     data = templates.template_bytes("csv", "zh")
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    assert text.splitlines()[0] == ",".join(TEMPLATE_COLUMNS)
+    assert text.splitlines()[0] == ",".join(ZH_HEADER[c] for c in TEMPLATE_COLUMNS)  # a Chinese header (#12.14)
+    assert not re.search(r"[A-Za-z]", text.splitlines()[0])
+    assert templates.template_bytes("csv", "en").decode("utf-8-sig").splitlines()[0] == ",".join(TEMPLATE_COLUMNS)
     assert ",生产," in text and "初级数据（实测）" in text
     [inventory] = templates.read_inventory_file(data, "template.csv")
     [production] = [line for line in ws_inventory.lines if line.stage.value == "production"]
@@ -268,7 +271,7 @@ def test_xlsx_template_opens_with_instructions_and_dropdowns():
     workbook = openpyxl.load_workbook(io.BytesIO(templates.template_bytes("xlsx", "zh")))
     assert workbook.sheetnames[:2] == ["inventory", "instructions"]
     sheet = workbook["inventory"]
-    assert [c.value for c in sheet[1]] == list(TEMPLATE_COLUMNS)
+    assert [c.value for c in sheet[1]] == [ZH_HEADER[c] for c in TEMPLATE_COLUMNS]
     lists = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in sheet.data_validations.dataValidation}
     letters = {c: sheet.cell(1, TEMPLATE_COLUMNS.index(c) + 1).column_letter
                for c in ("stage", "unit", "data_source_type")}
@@ -278,13 +281,32 @@ def test_xlsx_template_opens_with_instructions_and_dropdowns():
     assert [r[0].value for r in workbook["lists"][stage_range]] == [
         "原材料获取", "原材料运输", "生产", "成品运输", "使用", "产品处置"]
     instructions = " ".join(str(c.value) for r in workbook["instructions"].iter_rows() for c in r if c.value)
-    for needle in ("factor_value", "吨公里", "t·km", "初级数据（实测）", "Primary, measured", "产品处置", "End of life"):
+    for needle in ("factor_value", "因子值 / factor_value", "吨公里", "t·km", "初级数据（实测）", "Primary, measured", "产品处置", "End of life"):
         assert needle in instructions
 
 
 def test_xlsx_template_reads_back_like_the_csv_template():
     from_xlsx = templates.read_inventory_file(templates.template_bytes("xlsx", "en"), "t.xlsx")
     assert from_xlsx == templates.read_inventory_file(templates.template_bytes("csv", "zh"), "t.csv")
+
+
+def _with_header(data: bytes, names: list[str]) -> bytes:
+    body = data.decode("utf-8").split("\n", 1)[1]
+    return (",".join(names) + "\n" + body).encode("utf-8")
+
+
+def test_chinese_english_and_mixed_headers_read_the_same():
+    english = csv_of([row()])
+    chinese = _with_header(english, [ZH_HEADER[c] for c in TEMPLATE_COLUMNS])
+    mixed = _with_header(english, [ZH_HEADER[c] if i % 2 else c for i, c in enumerate(TEMPLATE_COLUMNS)])
+    expected = templates.read_inventory_file(english, "en.csv")
+    assert templates.read_inventory_file(chinese, "zh.csv") == expected
+    assert templates.read_inventory_file(mixed, "mixed.csv") == expected
+    names = list(TEMPLATE_COLUMNS)
+    names[names.index("unit")] = ZH_HEADER["amount"]  # 活动量 and amount are one column: a named duplicate
+    with pytest.raises(ImportRejected) as caught:
+        templates.read_inventory_file(_with_header(english, names), "dup.csv")
+    assert [(p.problem_key, p.column) for p in caught.value.problems] == [("io.problem.duplicate_column", "amount")]
 
 
 def test_unknown_formats_raise_value_error(ws_inventory):
