@@ -24,6 +24,7 @@ COLUMNS = ("scope", "line_no", "stage", "declared_kg_co2e", "printed_factor")
 ZH_COLUMNS = ("范围", "行号", "阶段", "声明结果", "所印因子")
 SCOPES = ("line", "stage", "total")
 _DECIMAL = re.compile(r"^\d+(\.\d+)?$")  # as printed in a report: no sign, no exponent, no separators
+_SIGNED = re.compile(r"^-?\d+(\.\d+)?$")  # a declared result may be a credit (e.g. recycling): "-3.20"
 
 
 def half_unit(text: str) -> float:
@@ -78,7 +79,7 @@ def parse_declared_rows(rows: list[tuple[int, dict]], inventory: Inventory) -> D
             fail("scope", "declared.problem.scope")
             continue
         value = cell("declared_kg_co2e")
-        if not _DECIMAL.match(value):
+        if not _SIGNED.match(value):
             fail("declared_kg_co2e", "declared.problem.number")
             continue
         figure = (float(value), half_unit(value))

@@ -9,8 +9,9 @@ MESSAGES = {
         "范围未知。请填写：行、阶段或合计。",
     ),
     "declared.problem.number": (
-        "Enter the figure as printed: digits with an optional decimal point (12.35), no sign, formula or text.",
-        "请按报告所印填写数值：数字，可带小数点（如 12.35），不可带正负号、公式或文字。",
+        "Enter the figure as printed: digits with an optional decimal point (12.35; a result may start with "
+        "a minus sign for a credit, -3.20), no plus sign, exponent, formula or text.",
+        "请按报告所印填写数值：数字，可带小数点（如 12.35；结果为抵扣时可带负号，如 -3.20），不可带正号、指数、公式或文字。",
     ),
     "declared.problem.line_no": (
         "Enter the number of a line of this inventory (1 to {count}).",

@@ -101,7 +101,9 @@ def test_chinese_header_and_words_are_read(set_2024, ar5):
 
 @pytest.mark.parametrize(("row", "column"), [
     (["line", "1", "", "abc", ""], "declared_kg_co2e"),
-    (["line", "1", "", "-3.2", ""], "declared_kg_co2e"),
+    (["line", "1", "", "+3.2", ""], "declared_kg_co2e"),
+    (["line", "1", "", "1e-3", ""], "declared_kg_co2e"),
+    (["line", "1", "", "1.00", "-0.5"], "printed_factor"),
     (["line", "1", "", "=cmd|' /C calc'!A0", ""], "declared_kg_co2e"),
     (["line", "1", "", "<script>alert(1)</script>", ""], "declared_kg_co2e"),
     (["line", "9", "", "1.00", ""], "line_no"),
@@ -117,6 +119,12 @@ def test_hostile_cells_are_named_by_row_and_column_in_both_languages(row, column
     assert (problem.row, problem.column) == (3, column)
     english, chinese = problem.message("en"), problem.message("zh")
     assert "Row 3" in english and "第 3 行" in chinese and column in chinese
+
+
+def test_a_declared_credit_may_be_negative():
+    """End-of-life recycling credits are printed negative: accepted at the printed precision (#12.3)."""
+    declared = read_declared_file(csv_of([["line", "2", "", "-3.20", ""]]), "d.csv", worked_example())
+    assert declared.line_results[2] == (-3.2, pytest.approx(0.005)) and declared.texts["line 2"] == "-3.20"
 
 
 def test_only_csv_keeps_printed_precision():
