@@ -113,6 +113,10 @@ class ProductModel(Frozen):
     # kg C per declared unit in the product (PACT fossil/biogenicCarbonContent); None = not assessed, never 0
     fossil_carbon_kg: float | None = Field(default=None, ge=0, le=1e6)
     biogenic_carbon_kg: float | None = Field(default=None, ge=0, le=1e6)
+    pcr_name: ShortText = ""  # the PCR / group standard followed (name, number, version, issuer); "" = none
+    pcr_number: ShortText = ""
+    pcr_version: ShortText = ""
+    pcr_issuer: ShortText = ""
     product_ids: tuple[str, ...] = ()  # URNs (PACT productIds)
     illustrative: bool = False  # demo data: shown as "illustrative" everywhere
 

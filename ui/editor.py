@@ -70,12 +70,14 @@ def product_form(db, product=None) -> None:
         carbon = {name: st.number_input(ui.tr(f"label.{name[:-3]}"), min_value=0.0, key=f"{p}_{name}", value=getattr(
             product, name, None), format=numbers.KG_FORMAT, help=ui.tr("products.form.carbon_help"))
             for name in ("fossil_carbon_kg", "biogenic_carbon_kg")}
+        rule = {name: st.text_input(ui.tr(f"products.form.{name}"), value=getattr(product, name, ""), key=f"{p}_{name}")
+                for name in ("pcr_name", "pcr_number", "pcr_version", "pcr_issuer")}
         submitted = st.form_submit_button(ui.tr("products.form.submit"), type="primary", key=f"{p}_submit")
     if not submitted:
         return
     saved, issues = editor.new_product(
         lang, model_code=code, name_zh=name_zh, name_en=name_en, description=description, declared_unit=unit,
-        product_mass_kg=mass, org_id=ui.principal(db).org_id, base=product, **carbon,
+        product_mass_kg=mass, org_id=ui.principal(db).org_id, base=product, **carbon, **rule,
         existing_codes=[p.model_code for p in store.list_products(db)])
     if issues:
         st.error("\n".join(f"- {ui.md(issue)}" for issue in issues))

@@ -157,6 +157,7 @@ _FORM_LABELS = {
     "description": "products.form.description", "declared_unit": "label.declared_unit",
     "product_mass_kg": "label.product_mass", "org_id": "products.form.org",
     "fossil_carbon_kg": "label.fossil_carbon", "biogenic_carbon_kg": "label.biogenic_carbon",
+    **{f"pcr_{part}": f"products.form.pcr_{part}" for part in ("name", "number", "version", "issuer")},
 }
 
 
@@ -176,6 +177,7 @@ def new_product(
     lang: str, *, model_code: str, name_zh: str = "", name_en: str = "", description: str = "",
     declared_unit: str = "piece", product_mass_kg: float | None = None, org_id: str = "my-company",
     fossil_carbon_kg: float | None = None, biogenic_carbon_kg: float | None = None,
+    pcr_name: str = "", pcr_number: str = "", pcr_version: str = "", pcr_issuer: str = "",
     base: ProductModel | None = None, existing_codes: Sequence[str] = (),
 ) -> tuple[ProductModel | None, list[str]]:
     """Validate the product form; return ``(product, [])`` or ``(None, localized issues)``.
@@ -194,6 +196,7 @@ def new_product(
         "model_code": code, "name_zh": (name_zh or "").strip() or (name_en or "").strip(), "name_en": name_en or "",
         "description": description or "", "declared_unit": declared_unit, "product_mass_kg": product_mass_kg or None,
         "fossil_carbon_kg": fossil_carbon_kg, "biogenic_carbon_kg": biogenic_carbon_kg,
+        "pcr_name": pcr_name, "pcr_number": pcr_number, "pcr_version": pcr_version, "pcr_issuer": pcr_issuer,
     }
     try:
         product = ProductModel.model_validate(data)

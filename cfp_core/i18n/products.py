@@ -130,6 +130,11 @@ MESSAGES = {
         "Mass of carbon in the product (e.g. polypropylene holds 0.857 kg C per kg). Leave empty if not assessed; 0 means "
         "none. PACT exports need the fossil value.",
         "产品所含碳的质量（如聚丙烯含碳 0.857 kg C/kg）。未评估请留空；0 表示不含。PACT 导出需要化石碳含量。"),
+    "products.form.pcr_name": ("Product category rules (PCR) or group standard followed (empty = none)",
+                               "采用的产品种类规则（PCR）或团体标准（留空表示无）"),
+    "products.form.pcr_number": ("PCR number", "PCR 编号"),
+    "products.form.pcr_version": ("PCR version", "PCR 版本"),
+    "products.form.pcr_issuer": ("PCR issuer (e.g. EPD International)", "PCR 发布机构（如 EPD International）"),
     "products.form.submit": ("Save product", "保存产品"),
     "products.form.saved": ("Saved product {code} (revision {revision}).", "已保存产品 {code}（第 {revision} 版）。"),
     "products.form.name_required": ("Enter a name (Chinese or English).", "请填写名称（中文或英文）。"),

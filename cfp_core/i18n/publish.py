@@ -170,6 +170,7 @@ MESSAGES = {
     "card.missing": ("Missing (no data, no reason given): {stages}", "缺失（无数据、未说明理由）：{stages}"),
     "card.period": ("Reference period", "数据时间范围"),
     "card.standards": ("Standards", "依据标准"),
+    "card.pcr": ("Product category rules: {rule}", "产品种类规则：{rule}"),
     "card.factor_sources": ("Emission-factor sources", "排放因子来源"),
     "card.factor_set": ("Factor set", "因子集"),
     "card.version": ("version {version}", "版本 {version}"),

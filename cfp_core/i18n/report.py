@@ -47,6 +47,9 @@ MESSAGES = {
     "report.cover.generated_on": ("Date generated", "生成日期"),
     "report.cover.period": ("Data period", "数据统计周期"),
     "report.cover.standards": ("Accounting standards", "核算和报告依据"),
+    "report.cover.pcr": ("Product category rules (PCR)", "产品种类规则（PCR）"),
+    "report.cover.pcr_none": ("No product category rules or group standard followed",
+                              "无：未采用产品种类规则或团体标准"),
     "report.cover.factor_set": ("Emission factors", "排放因子"),
     "report.cover.result": ("Carbon footprint per {unit}", "单位产品碳足迹（每 {unit}）"),
     "report.cover.issued": (

@@ -235,3 +235,17 @@ def data_quality(inventory: Inventory, footprint: Footprint) -> DataQuality:
         geographical_dqr=average("geographical"), reliability_dqr=average("reliability"),
         completeness_dqr=average("completeness"), dqr_coverage=weight / total if total else 0.0,
     )
+
+
+def product_rule(product: ProductModel) -> str:
+    """Return the product-category rule (PCR / group standard) as one line, "" if none is followed.
+
+    "<number> <name> (<version>), <issuer>", each part as entered and left out where empty.
+    """
+    head = " ".join(part for part in (product.pcr_number, product.pcr_name) if part)
+    if not head:
+        return ""
+    version = f" ({product.pcr_version})" if product.pcr_version else ""
+    issuer = f", {product.pcr_issuer}" if product.pcr_issuer else ""
+    return head + version + issuer
+

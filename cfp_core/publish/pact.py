@@ -33,6 +33,7 @@ from cfp_core.publish.pact_fields import (
     pact_unit,
     pf_id_for,
     product_mass_per_declared_unit,
+    product_rules,
     reference_period,
     stage_value,
     verification_fields,
@@ -255,6 +256,8 @@ def _optional(disclosure: Disclosure) -> dict:
         extra["allocationRulesDescription"] = disclosure.boundary.allocation_rule
     if sources := factor_sources(disclosure):
         extra["secondaryEmissionFactorSources"] = sources
+    if rules := product_rules(disclosure.product):
+        extra["productOrSectorSpecificRules"] = rules
     return extra
 
 

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from cfp_core import units
 from cfp_core.errors import PactNotRepresentable
 from cfp_core.i18n import Msg, t
-from cfp_core.models import CRADLE_TO_GATE, PRIMARY_SOURCES, STAGES
+from cfp_core.models import CRADLE_TO_GATE, PRIMARY_SOURCES, STAGES, ProductModel
 from cfp_core.publish.disclosure import Disclosure
 
 # Fixed namespace for the uuid5 ids generated here (pf ids, company and product URNs).
@@ -264,3 +264,16 @@ def verification_fields(disclosure: Disclosure) -> dict:
     return {"coverage": "product level", "providerName": v.verifier, "standardName": v.standard,
             "comments": t("pact.verification_comment", "en", number=v.report_number or "—"),
             **({"completedAt": midnight(v.verified_on)} if v.verified_on else {})}
+
+
+def product_rules(product: ProductModel) -> list[dict]:
+    """Return productOrSectorSpecificRules for the product's PCR, [] if it follows none (then left out:
+    the schema wants at least one item). Operators outside PACT's list are "Other" and named."""
+    name = " ".join(p for p in (product.pcr_number, product.pcr_name, product.pcr_version) if p)
+    if not (product.pcr_number or product.pcr_name):
+        return []
+    issuer = product.pcr_issuer
+    known = next((op for op in ("EPD International", "PEF") if issuer.casefold() == op.casefold()), None)
+    return [{"operator": known, "ruleNames": [name]} if known else
+            {"operator": "Other", "ruleNames": [name], "otherOperatorName": issuer or name}]
+

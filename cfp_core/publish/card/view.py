@@ -18,7 +18,7 @@ from cfp_core.charts import STAGE_COLORS
 from cfp_core.i18n import CATALOGUE, normalise_lang, t
 from cfp_core.models import BoundaryType
 from cfp_core.numbers import CARD_SHARE_DECIMALS, fmt_number, kg, share
-from cfp_core.publish.disclosure import Disclosure
+from cfp_core.publish.disclosure import Disclosure, product_rule
 from cfp_core.publish.links import card_url
 from cfp_core.publish.snapshots import Snapshot, verify_snapshot
 
@@ -168,10 +168,12 @@ def card_facts(d: Disclosure, lang: str) -> tuple[tuple[str, tuple[str, ...]], .
     dqr = (t("card.dqr", lang, tech=fmt_number(quality.technological_dqr, 1),
              temporal=fmt_number(quality.temporal_dqr, 1), geo=fmt_number(quality.geographical_dqr, 1))
            if quality.technological_dqr is not None else t("card.dqr_none", lang))
+    rule = product_rule(d.product)  # the PCR followed, shown only where one is (#12.11)
     return (
         (t("card.boundary", lang), tuple(boundary)),
         (t("card.period", lang), (f"{d.period.start.isoformat()} – {d.period.end.isoformat()}",)),
-        (t("card.standards", lang), (" · ".join(s.replace(" ", "\u00a0") for s in d.standards),)),
+        (t("card.standards", lang), (" · ".join(s.replace(" ", "\u00a0") for s in d.standards),
+                                     *((t("card.pcr", lang, rule=rule),) if rule else ()))),
         (t("card.factor_sources", lang), _factor_lines(d, lang)),
         (t("card.gwp", lang), (t("card.gwp_value", lang, gwp=d.gwp_set),)),
         (t("card.data_quality", lang), (t("card.primary_share", lang, share=share(quality.primary_data_share, CARD_SHARE_DECIMALS)),

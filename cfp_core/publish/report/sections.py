@@ -12,7 +12,7 @@ from cfp_core.charts import STAGE_COLORS
 from cfp_core.i18n import has, t
 from cfp_core.models import STAGES
 from cfp_core.numbers import fmt_number, fmt_percent, kg, plain
-from cfp_core.publish.disclosure import Disclosure
+from cfp_core.publish.disclosure import Disclosure, product_rule
 from cfp_core.publish.report.analysis import (
     assumptions_and_limitations,
     data_actions,
@@ -65,6 +65,7 @@ def cover(d: Disclosure, lang: str, generated_on: date) -> dict:
         "period": t("report.period_range", lang, start=fmt_date(d.period.start, lang),
                     end=fmt_date(d.period.end, lang)),
         "standards": " / ".join(d.standards) or gap("standards", lang),
+        "pcr": product_rule(d.product) or t("report.cover.pcr_none", lang),
         "factor_set": f"{_name(d.factor_set_name_zh, d.factor_set_name_en, lang)} ({d.factor_set_id})",
         "gwp": d.gwp_set, "revision": d.inventory_revision, "hash": d.inventory_hash[:16] or "—",
         "declared_unit": declared_unit(d, lang), "illustrative": d.illustrative,
