@@ -10,7 +10,8 @@ The core never rounds a stored or computed value; these functions only format. T
   ``CARD_SHARE_DECIMALS`` (1) next to its 4-decimal stage values, so its bar labels stay short.
   Every share and percent change, in a table column and in a sentence (hotspot texts, the
   primary-data share of a supplier), follows this one 2-decimal rule; Streamlit's ``format="percent"``
-  (which drops trailing zeros: "-5%" next to "-6.27%") is not used. Primary-data shares are stored 0–100
+  (which drops trailing zeros: "-5%" next to "-6.27%") is not used: tables pass 0–1 columns through
+  ``as_percent`` and show them with ``SHARE_FORMAT``/``PCT_CHANGE_FORMAT`` (printf, so an ASCII sign). Primary-data shares are stored 0–100
   (PACT ``primaryDataShare``) and print with ``SHARE_FORMAT``/``percent_value`` ("67.22%").
 * Times shown to people: local time with its offset, minutes precision, one form in zh and en
   ("2026-12-03 18:05 (UTC+8)": ``format_time``). The zone is the viewer's (browser) zone, else the
@@ -99,6 +100,11 @@ def share(value: float | None, decimals: int = SHARE_DECIMALS) -> str:
 def percent_value(value: float | None, decimals: int = SHARE_DECIMALS) -> str:
     """Format a 0–100 percentage (e.g. a PACT primary-data share) by the policy: "67.22%"; "—" when unknown."""
     return UNKNOWN if value is None or value != value else f"{value:.{decimals}f}%"
+
+
+def as_percent(frame, *columns: str):
+    """Return a copy of ``frame`` with the 0–1 share ``columns`` as 0–100 values for ``SHARE_FORMAT``/``PCT_CHANGE_FORMAT``."""
+    return frame.assign(**{c: frame[c] * 100 for c in columns if c in frame})
 
 
 def time_zone(name: str | None = None) -> ZoneInfo:

@@ -68,3 +68,19 @@ def test_a_primary_share_prints_as_a_percentage_with_the_share_rule():
     from cfp_core.numbers import percent_value, share
     assert percent_value(67.21853347624818) == "67.22%"
     assert share(0.6721853347624818) == "67.22%" and percent_value(None) == "—"
+
+
+def test_table_shares_and_changes_use_the_one_printf_rule_not_streamlit_percent():
+    import pandas as pd
+
+    from cfp_core.numbers import PCT_CHANGE_FORMAT, SHARE_FORMAT, as_percent
+    frame = as_percent(pd.DataFrame({"a": [-0.05, -0.0627], "b": [0.088, 0.2573], "c": [1, 2]}), "a", "b", "x")
+    assert [PCT_CHANGE_FORMAT % v for v in frame["a"]] == ["-5.00%", "-6.27%"]
+    assert [SHARE_FORMAT % v for v in frame["b"]] == ["8.80%", "25.73%"] and list(frame["c"]) == [1, 2]
+
+
+def test_no_page_uses_streamlits_trailing_zero_dropping_percent_format():
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    offenders = [str(p) for d in ("pages", "ui") for p in (root / d).rglob("*.py") if 'format="percent"' in p.read_text()]
+    assert offenders == []
