@@ -118,8 +118,8 @@ def time_zone(name: str | None = None) -> ZoneInfo:
     return ZoneInfo("UTC")
 
 
-def format_time(value: str | datetime | None, tz: ZoneInfo | str | None = None) -> str:
-    """Format a stored (UTC ISO) time as local time with its zone: "2026-12-03 18:05 (UTC+8)"; "—" if unknown."""
+def format_time(value: str | datetime | None, tz: ZoneInfo | str | None = None, seconds: bool = False) -> str:
+    """Format a stored (UTC ISO) time as local time with its zone: "2026-12-03 18:05 (UTC+8)" (seconds for the audit log)."""
     if value is None or value == "":
         return UNKNOWN
     try:
@@ -131,7 +131,7 @@ def format_time(value: str | datetime | None, tz: ZoneInfo | str | None = None) 
     minutes = int(local.utcoffset().total_seconds() // 60)
     hours, rest = divmod(abs(minutes), 60)
     offset = f"UTC{'+' if minutes >= 0 else '−'}{hours}" + (f":{rest:02d}" if rest else "")
-    return f"{local:%Y-%m-%d %H:%M} ({offset})"
+    return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") + f" ({offset})"
 
 
 def signed_percent(change: float | None, decimals: int = SHARE_DECIMALS) -> str:

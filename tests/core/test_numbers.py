@@ -53,6 +53,7 @@ def test_times_print_in_local_time_with_the_zone_never_raw_iso():
     assert format_time("2026-12-03T10:05:31Z", "Asia/Kolkata") == "2026-12-03 15:35 (UTC+5:30)"
     assert format_time("2026-12-03T10:05:31", "America/New_York") == "2026-12-03 05:05 (UTC−5)"
     assert format_time(None) == "—"
+    assert format_time("2026-12-03T10:05:31+00:00", "Asia/Shanghai", seconds=True) == "2026-12-03 18:05:31 (UTC+8)"
 
 
 def test_time_zone_falls_back_to_tz_then_shanghai(monkeypatch):
