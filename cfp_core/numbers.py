@@ -8,6 +8,15 @@ The core never rounds a stored or computed value; these functions only format. T
 * Shares and percent changes: 2 decimals ("25.73%", "−6.27%": ``share``, ``signed_percent``,
   ``SHARE_FORMAT``/``PCT_CHANGE_FORMAT`` for 0–100 table columns). The card shows shares with
   ``CARD_SHARE_DECIMALS`` (1) next to its 4-decimal stage values, so its bar labels stay short.
+  Every share and percent change, in a table column and in a sentence (hotspot texts, the
+  primary-data share of a supplier), follows this one 2-decimal rule; Streamlit's ``format="percent"``
+  (which drops trailing zeros: "-5%" next to "-6.27%") is not used: tables pass 0–1 columns through
+  ``as_percent`` and show them with ``SHARE_FORMAT``/``PCT_CHANGE_FORMAT`` (printf, so an ASCII sign). Primary-data shares are stored 0–100
+  (PACT ``primaryDataShare``) and print with ``SHARE_FORMAT``/``percent_value`` ("67.22%").
+* Times shown to people: local time with its offset, minutes precision, one form in zh and en
+  ("2026-12-03 18:05 (UTC+8)": ``format_time``). The zone is the viewer's (browser) zone, else the
+  ``TZ`` environment variable, else ``DEFAULT_TIME_ZONE`` (Asia/Shanghai). Stored values and machine
+  outputs (PACT JSON, CSV/ISO fields) keep UTC ISO 8601.
 * Factors: five significant digits below 1 ("0.072585"), else as written (``factor_number``).
 * Amounts as entered or printed: as written, without float noise (``plain``).
 * Unknown values print "—".
@@ -16,13 +25,17 @@ The core never rounds a stored or computed value; these functions only format. T
 from __future__ import annotations
 
 import math
+import os
+from datetime import UTC, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 MAX_PLAIN_DECIMALS = 6
 KG_DECIMALS = 4
 SHARE_DECIMALS = 2
 CARD_SHARE_DECIMALS = 1
 UNKNOWN = "—"
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
 # printf formats of Streamlit NumberColumns; shares and percent changes as 0–100 values
 KG_FORMAT = "%.4f"
 KG_DELTA_FORMAT = "%+.4f"
@@ -82,6 +95,43 @@ def kg(value: float | None) -> str:
 def share(value: float | None, decimals: int = SHARE_DECIMALS) -> str:
     """Format a 0–1 share by the policy: "25.73%"; "—" when unknown."""
     return fmt_percent(value, decimals)
+
+
+def percent_value(value: float | None, decimals: int = SHARE_DECIMALS) -> str:
+    """Format a 0–100 percentage (e.g. a PACT primary-data share) by the policy: "67.22%"; "—" when unknown."""
+    return UNKNOWN if value is None or value != value else f"{value:.{decimals}f}%"
+
+
+def as_percent(frame, *columns: str):
+    """Return a copy of ``frame`` with the 0–1 share ``columns`` as 0–100 values for ``SHARE_FORMAT``/``PCT_CHANGE_FORMAT``."""
+    return frame.assign(**{c: frame[c] * 100 for c in columns if c in frame})
+
+
+def time_zone(name: str | None = None) -> ZoneInfo:
+    """Return the zone ``name`` (the viewer's), else ``$TZ``, else ``DEFAULT_TIME_ZONE``, else UTC."""
+    for candidate in (name, os.environ.get("TZ"), DEFAULT_TIME_ZONE):
+        try:
+            if candidate:
+                return ZoneInfo(candidate.lstrip(":"))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return ZoneInfo("UTC")
+
+
+def format_time(value: str | datetime | None, tz: ZoneInfo | str | None = None, seconds: bool = False) -> str:
+    """Format a stored (UTC ISO) time as local time with its zone: "2026-12-03 18:05 (UTC+8)" (seconds for the audit log)."""
+    if value is None or value == "":
+        return UNKNOWN
+    try:
+        moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    zone = tz if isinstance(tz, ZoneInfo) else time_zone(tz)
+    local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(zone)
+    minutes = int(local.utcoffset().total_seconds() // 60)
+    hours, rest = divmod(abs(minutes), 60)
+    offset = f"UTC{'+' if minutes >= 0 else '−'}{hours}" + (f":{rest:02d}" if rest else "")
+    return local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M") + f" ({offset})"
 
 
 def signed_percent(change: float | None, decimals: int = SHARE_DECIMALS) -> str:

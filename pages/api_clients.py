@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cfp_core import store
+from cfp_core import numbers, store
 
 ui.require_router(__file__)
 
@@ -26,7 +26,7 @@ with ui.open_db() as db:
     else:
         st.dataframe(pd.DataFrame([{"name": c.name, "client_id": c.client_id,
                                     "scope": every if c.products is None else ", ".join(c.products),
-                                    "created": c.created, "by": c.author,
+                                    "created": numbers.format_time(c.created, ui.time_zone()), "by": c.author,
                                     "state": ui.tr("api_clients.revoked" if c.revoked else "api_clients.active")}
                                    for c in clients], columns=["name", "client_id", "scope", "created", "by", "state"]),
                      hide_index=True, key="api_clients_table", placeholder="—", column_config={

@@ -50,10 +50,10 @@ for key, params in footprint.warnings:
 st.subheader(ui.tr("explain.stages"))
 table = frames.stage_table(footprint, L)
 st.altair_chart(charts.stage_bar_chart(table, L), width="stretch")
-st.dataframe(table, hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
+st.dataframe(numbers.as_percent(table, "share"), hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
              column_config={"stage_label": ui.tr("label.stage"), "line_count": ui.tr("label.line"),
                             "kg_co2e": number(ui.tr("label.kg_co2e"), format=numbers.KG_FORMAT),
-                            "share": number(ui.tr("label.share"), format="percent")})
+                            "share": number(ui.tr("label.share"), format=numbers.SHARE_FORMAT)})
 
 choices = explain.stage_choices(footprint, L)
 if not choices:
@@ -62,10 +62,10 @@ if not choices:
 stage = ui.url_selectbox(ui.tr("explain.pick_stage"), list(choices), "stage", "explain_stage", next(iter(choices)), choices.get)
 st.subheader(ui.md(ui.tr("explain.lines_of", stage=choices[stage])))
 columns = explain.stage_line_columns(L)
-st.dataframe(explain.stage_lines(footprint, stage, L), hide_index=True,
+st.dataframe(numbers.as_percent(explain.stage_lines(footprint, stage, L), "share_of_stage"), hide_index=True,
              column_order=["line_no", "sentence", "kg_co2e", "share_of_stage"],
              column_config=columns | {"kg_co2e": number(columns["kg_co2e"], format=numbers.KG_FORMAT),
-                                      "share_of_stage": number(columns["share_of_stage"], format="percent")})
+                                      "share_of_stage": number(columns["share_of_stage"], format=numbers.SHARE_FORMAT)})
 line_options = explain.line_choices(footprint, stage)
 line_no = ui.url_selectbox(ui.tr("explain.pick_line"), list(line_options), "line", "explain_line", next(iter(line_options)), line_options.get)
 result = explain.line_result(footprint, line_no)

@@ -17,7 +17,7 @@ with ui.open_db() as db:
 labels = ft.factor_columns(L)
 number = {c: st.column_config.NumberColumn(labels[c], format=numbers.KG_FORMAT) for c in ("value", "old_value", "new_value")}
 config = labels | number | {"delta": st.column_config.NumberColumn(labels["delta"], format=numbers.KG_DELTA_FORMAT),
-                            "delta_pct": st.column_config.NumberColumn(labels["delta_pct"], format="percent"),
+                            "delta_pct": st.column_config.NumberColumn(labels["delta_pct"], format=numbers.PCT_CHANGE_FORMAT),
                             "verified": st.column_config.CheckboxColumn(labels["verified"])}
 
 
@@ -73,7 +73,7 @@ with compare:
     old_id = ui.url_selectbox(ui.tr("factors.compare.old"), others, "compare", "factors_compare", "cn-cfp-2023", set_name)
     st.subheader(ui.md(ui.tr("factors.compare.heading", old=set_name(old_id), new=set_name(set_id))))
     st.markdown(ui.md(ft.diff_summary(sets[old_id], factor_set, L)))
-    st.dataframe(ft.diff_factor_sets(sets[old_id], factor_set, L), hide_index=True, column_config=config,
+    st.dataframe(numbers.as_percent(ft.diff_factor_sets(sets[old_id], factor_set, L), "delta_pct"), hide_index=True, column_config=config,
                  column_order=["status_label", "name", "old_value", "new_value", "delta", "delta_pct",
                                "unit_label", "note"])
 

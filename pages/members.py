@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from cfp_core import store
+from cfp_core import numbers, store
 from cfp_core.access import Role
 
 ui.require_router(__file__)
@@ -36,7 +36,7 @@ with ui.open_db() as db:
         st.info(ui.tr("members.none"))
     else:
         st.dataframe(pd.DataFrame([{"email": m.email, "name": m.name, "subject": m.subject or ui.tr("members.pending"),
-                                    "roles": role_names(m.roles), "at": m.at, "by": m.by} for m in members],
+                                    "roles": role_names(m.roles), "at": numbers.format_time(m.at, ui.time_zone()), "by": m.by} for m in members],
                                   columns=["email", "name", "subject", "roles", "at", "by"]),
                      hide_index=True, key="members_table", column_config={
                          "email": ui.tr("members.email"), "name": ui.tr("members.name"),

@@ -34,7 +34,7 @@ def portfolio_table(frame) -> None:
     """The latest footprint of every model with its trend, change and data completeness."""
     col = st.column_config
     st.subheader(ui.tr("overview.table.title"))
-    st.dataframe(frame, hide_index=True, key="overview_table", column_order=[
+    st.dataframe(numbers.as_percent(frame, "delta_share", "completeness", "primary_share"), hide_index=True, key="overview_table", column_order=[
         "model_code", "name", "latest_period", "latest_kg_co2e", "unit_label", "delta_share", "trend",
         "completeness", "primary_share", "verified", "illustrative_mark", "problem",
     ], column_config={
@@ -42,11 +42,12 @@ def portfolio_table(frame) -> None:
         "name": ui.tr("overview.col.name"), "latest_period": ui.tr("overview.col.period"),
         "latest_kg_co2e": col.NumberColumn(ui.tr("overview.col.total"), format=numbers.KG_FORMAT),
         "unit_label": ui.tr("overview.col.unit"),
-        "delta_share": col.NumberColumn(ui.tr("overview.col.delta"), format="percent", help=ui.tr("overview.col.delta_help")),
+        "delta_share": col.NumberColumn(ui.tr("overview.col.delta"), format=numbers.PCT_CHANGE_FORMAT, help=ui.tr("overview.col.delta_help")),
         "trend": col.LineChartColumn(ui.tr("overview.col.trend"), help=ui.tr("overview.col.trend_help")),
-        "completeness": col.ProgressColumn(ui.tr("overview.col.completeness"), min_value=0.0, max_value=1.0,
-                                           format="percent", help=ui.tr("overview.col.completeness_help")),
-        "primary_share": col.ProgressColumn(ui.tr("overview.col.primary"), min_value=0.0, max_value=1.0, format="percent"),
+        "completeness": col.ProgressColumn(ui.tr("overview.col.completeness"), min_value=0.0, max_value=100.0,
+                                           format=numbers.SHARE_FORMAT, help=ui.tr("overview.col.completeness_help")),
+        "primary_share": col.ProgressColumn(ui.tr("overview.col.primary"), min_value=0.0, max_value=100.0,
+                                            format=numbers.SHARE_FORMAT),
         "verified": col.CheckboxColumn(ui.tr("overview.col.verified")),
         "illustrative_mark": col.TextColumn(ui.tr("overview.col.illustrative"), help=ui.tr("label.illustrative_help")),
         "problem": ui.tr("overview.col.problem"),

@@ -12,7 +12,7 @@ ui.require_router(__file__)
 
 def history_tab(db, state) -> None:
     """Revision history of the period and the differences between two chosen editor."""
-    history = editor.revision_history_frame(db, state.product.model_code, state.period.label, ui.lang())
+    history = editor.revision_history_frame(db, state.product.model_code, state.period.label, ui.lang(), ui.time_zone())
     if history.empty:
         st.info(ui.tr("products.history.empty"))
         return

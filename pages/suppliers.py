@@ -4,7 +4,6 @@ import streamlit as st
 
 import ui
 from cfp_core import io as cfp_io
-from cfp_core import numbers
 from cfp_core.analysis import suppliers as supplier_compare
 
 ui.require_router(__file__)
@@ -91,8 +90,8 @@ def comparison_section(stored) -> None:
         [by_id[i].disclosure for i in chosen], ui.lang(), baseline=chosen.index(baseline))
     st.subheader(ui.tr("suppliers.compare"))
     st.caption(ui.tr(f"suppliers.basis.{comparison.basis}"))
-    number_columns = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format=numbers.KG_FORMAT)
-                      for c in supplier_compare.NUMBER_COLUMNS}
+    number_columns = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format=fmt)
+                      for c, fmt in supplier_compare.COLUMN_FORMATS.items()}
     st.dataframe(supplier_compare.comparison_table(comparison, ui.lang()), hide_index=True,
                  key="suppliers_table", column_config=number_columns)
     findings_section(comparison)
@@ -108,7 +107,7 @@ with ui.open_db() as db:
     if not stored:
         st.info(ui.tr("suppliers.none"))
     else:
-        st.dataframe(supplier_compare.stored_table(stored, ui.lang()), hide_index=True, key="suppliers_stored")
+        st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone()), hide_index=True, key="suppliers_stored")
         withdraw_section(db, stored)
 visible = [s for s in stored if s.visible]
 if visible:

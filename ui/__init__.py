@@ -18,7 +18,7 @@ import streamlit as st
 from pydantic import ValidationError
 from streamlit import config
 
-from cfp_core import analysis, store
+from cfp_core import analysis, numbers, store
 from cfp_core.errors import CfpError
 from cfp_core.i18n import LANGS, normalise_lang, t
 from cfp_core.text import md_escape
@@ -166,6 +166,11 @@ def illustrative_badge(flag: bool) -> None:
     """Show the "illustrative data" mark for demo data."""
     if flag:
         st.warning(f"**{tr('label.illustrative')}** — {tr('label.illustrative_help')}", icon=":material/science:")
+
+
+def time_zone():
+    """The viewer's time zone: the browser's, else ``$TZ``, else Asia/Shanghai (``numbers.time_zone``)."""
+    return numbers.time_zone(getattr(st.context, "timezone", None))
 
 
 def analysis_table(frame, key: str, share_columns=()) -> None:

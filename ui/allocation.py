@@ -7,7 +7,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 import ui
-from cfp_core import editor, store
+from cfp_core import editor, numbers, store
 from cfp_core.editor import EditorState
 from cfp_core.models import STAGES, DataSourceType
 from ui import editor as ui_editor
@@ -50,11 +50,11 @@ def allocation_tab(db, state: EditorState) -> None:
         if isinstance(error, ValidationError) and amount > 0 and activity.strip() and factor and source:
             ui.show_error(error)  # a form filled in but wrong: say what (an empty form only gets the hint)
         return
-    st.dataframe(pd.DataFrame([{"model": s.model_code, "share": s.share, "per_unit": s.per_unit,
-                                "explain": editor.explain(result, s, lang)} for s in result.shares]),
+    st.dataframe(numbers.as_percent(pd.DataFrame([{"model": s.model_code, "share": s.share, "per_unit": s.per_unit,
+                                "explain": editor.explain(result, s, lang)} for s in result.shares]), "share"),
                  hide_index=True, column_config={
                      "model": ui.tr("alloc.col.model"),
-                     "share": st.column_config.NumberColumn(ui.tr("alloc.col.share"), format="percent"),
+                     "share": st.column_config.NumberColumn(ui.tr("alloc.col.share"), format=numbers.SHARE_FORMAT),
                      "per_unit": st.column_config.NumberColumn(ui.tr("alloc.col.per_unit") + f" ({unit})", format="%.6g"),
                      "explain": st.column_config.TextColumn(ui.tr("alloc.col.explain"), width="large")})
     if st.button(ui.tr("alloc.write"), key="alloc_write", type="primary"):

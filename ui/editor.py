@@ -106,10 +106,10 @@ def show_review(review: Review, state: EditorState) -> None:
     table = frames.stage_table(review.footprint, lang)
     if len(table):
         st.altair_chart(charts.stage_bar_chart(table, lang), width="stretch")
-        st.dataframe(table, hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
+        st.dataframe(numbers.as_percent(table, "share"), hide_index=True, column_order=["stage_label", "kg_co2e", "share", "line_count"],
                      column_config={"stage_label": ui.tr("label.stage"),
                                     "kg_co2e": st.column_config.NumberColumn(ui.tr("label.kg_co2e"), format=numbers.KG_FORMAT),
-                                    "share": st.column_config.NumberColumn(ui.tr("label.share"), format="percent"),
+                                    "share": st.column_config.NumberColumn(ui.tr("label.share"), format=numbers.SHARE_FORMAT),
                                     "line_count": ui.tr("products.history.lines")})
 
 

@@ -82,7 +82,7 @@ def _worst(checks: list[pub.Check]) -> str:
 
 def snapshot_list(snapshots: list[pub.Snapshot]) -> None:
     """Table of published versions (newest first)."""
-    frame = pub.snapshot_table(snapshots, ui.lang()).drop(columns=["snapshot_id"])
+    frame = pub.snapshot_table(snapshots, ui.lang(), ui.time_zone()).drop(columns=["snapshot_id"])
     frame["token"] = [card.card_path(token, ui.lang()) for token in frame["token"]]
     st.dataframe(frame, hide_index=True, column_config={
         "token": st.column_config.LinkColumn(ui.tr("card.link"), display_text=ui.tr("publish.open")),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from cfp_core import analysis, numbers
+from cfp_core import numbers
 from cfp_core import publish as pub
 from cfp_core.access import Action, PrincipalKind
 from cfp_core.publish import card
@@ -42,7 +42,7 @@ def publish_actions(db, principal, settings, model: str, period: str, set_id: st
 
 def request_list(requests) -> None:
     """Table of the organisation's publication requests (newest first)."""
-    frame = pub.request_table(requests, ui.lang())
+    frame = pub.request_table(requests, ui.lang(), ui.time_zone())
     st.dataframe(frame, hide_index=True, key="request_table", placeholder="—", column_config={
         "request_id": st.column_config.NumberColumn(ui.tr("review.col.request"), format="#%d"),
         "model_code": ui.tr("label.model"), "period": ui.tr("publish.col.period"),
@@ -65,7 +65,7 @@ def review_panel(db, principal, requests) -> None:
     with ui.stop_on_error():
         summary = pub.review_summary(db, request)
     lang = ui.lang()
-    when = analysis.audit.local_time(request.requested_at, analysis.audit.zone(getattr(st.context, "timezone", None)))
+    when = numbers.format_time(request.requested_at, ui.time_zone())
     st.markdown(ui.fact(ui.tr("review.col.requested_by"), f"{request.requested_label} · {when}"))
     if request.note:
         st.markdown(ui.fact(ui.tr("review.note"), request.note))

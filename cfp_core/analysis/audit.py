@@ -9,6 +9,7 @@ import pandas as pd
 
 from cfp_core.access import Action
 from cfp_core.i18n import t
+from cfp_core.numbers import format_time
 
 COLUMNS = ["at", "principal", "kind", "action", "target", "detail"]
 
@@ -41,8 +42,8 @@ def action_label(action: str, lang: str = "zh") -> str:
 
 
 def local_time(iso: str, tz: ZoneInfo) -> str:
-    """A stored UTC time as the viewer reads it: ``2026-12-03 00:06:01 +0800``."""
-    return datetime.fromisoformat(iso).astimezone(tz).strftime("%Y-%m-%d %H:%M:%S %z")
+    """A stored UTC time as the viewer reads it, to the second: ``2026-12-03 00:06:01 (UTC+8)``."""
+    return format_time(iso, tz, seconds=True)
 
 
 def audit_frame(events: list[dict], tz: ZoneInfo, lang: str = "zh") -> pd.DataFrame:

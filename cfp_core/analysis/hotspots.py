@@ -121,10 +121,10 @@ def suggestion_messages(reading: Reading, top: int = 3) -> list[Msg]:
     if stages:
         stage = stages[0].stage.value
         found[f"analysis.suggest.stage.{stage}"] = Msg(f"analysis.suggest.stage.{stage}", stage=Msg(f"stage.{stage}"),
-                                                        share=fmt_percent(stages[0].share, 1))
+                                                        share=fmt_percent(stages[0].share))
     for line in hotspot_lines(reading, top):
         for key in _rules(line):
-            found.setdefault(key, Msg(key, activity=line.activity, share=fmt_percent(reading.share(line.kg_co2e), 1)))
+            found.setdefault(key, Msg(key, activity=line.activity, share=fmt_percent(reading.share(line.kg_co2e))))
     return list(found.values())
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from cfp_core.i18n import Msg, has, t
 from cfp_core.io.suppliers import SupplierDisclosure, mean_dqr
+from cfp_core.numbers import KG_FORMAT, SHARE_FORMAT, format_time, percent_value
 
 BLOCKING, CAUTION, INFO = "blocking", "caution", "info"
 LOW_PRIMARY_SHARE = 20.0  # percent
@@ -24,7 +25,9 @@ MAX_PERIOD_GAP_YEARS = 2
 VALIDITY_YEARS = 3  # PACT default validity: 3 years from the reference period end
 _COLUMNS = ("supplier", "product", "pcf", "per_kg", "unit", "period", "gwp", "standards", "primary", "dqr",
             "verified", "rank")
-NUMBER_COLUMNS = ("pcf", "per_kg", "primary", "dqr")  # shown with 4 decimals
+NUMBER_COLUMNS = ("pcf", "per_kg", "primary", "dqr")
+# printf formats of the number columns: kgCO₂e and DQR 4 decimals, the 0–100 primary-data share as a share
+COLUMN_FORMATS = {"pcf": KG_FORMAT, "per_kg": KG_FORMAT, "primary": SHARE_FORMAT, "dqr": KG_FORMAT}
 
 
 class Finding(BaseModel):
@@ -109,7 +112,7 @@ def _own_findings(i: int, d: SupplierDisclosure, today: date) -> list[Finding]:
         found.append(Finding(index=i, severity=INFO, key="suppliers.finding.primary_missing"))
     elif d.primary_data_share < LOW_PRIMARY_SHARE:
         found.append(Finding(index=i, severity=CAUTION, key="suppliers.finding.primary_low",
-                             params={"share": f"{d.primary_data_share:.1f}", "limit": f"{LOW_PRIMARY_SHARE:.0f}"}))
+                             params={"share": percent_value(d.primary_data_share), "limit": percent_value(LOW_PRIMARY_SHARE, 0)}))
     return found
 
 
@@ -177,10 +180,10 @@ def comparison_chart(comparison: SupplierComparison, lang: str = "zh") -> alt.Ch
     ).properties(title=t("suppliers.chart.title", lang))
 
 
-def stored_table(stored: Sequence, lang: str = "zh") -> pd.DataFrame:
-    """Return the list of stored disclosures (``StoredDisclosure``) with localized headers."""
+def stored_table(stored: Sequence, lang: str = "zh", tz=None) -> pd.DataFrame:
+    """Return the list of stored disclosures (``StoredDisclosure``) with localized headers, times local in ``tz``."""
     columns = ("id", "supplier", "product", "part", "spec", "received", "state")
-    rows = [[s.id, s.disclosure.supplier, s.disclosure.product, s.part, s.disclosure.spec_version, s.received_at,
+    rows = [[s.id, s.disclosure.supplier, s.disclosure.product, s.part, s.disclosure.spec_version, format_time(s.received_at, tz),
              t(f"suppliers.state.{s.state}", lang) + (f" → #{s.superseded_by}" if s.superseded_by else "")]
             for s in stored]
     return pd.DataFrame(rows, columns=[t(f"suppliers.col.{c}", lang) for c in columns])

@@ -11,6 +11,7 @@ import pandas as pd
 
 from cfp_core.i18n import t
 from cfp_core.models import ProductModel
+from cfp_core.numbers import KG_FORMAT, PCT_CHANGE_FORMAT, SHARE_FORMAT
 
 PERCENT_PREFIX = "Δ%"  # every percent column of a comparison ("analysis.pct_col", "analysis.pct_total")
 
@@ -27,8 +28,8 @@ def column_formats(frame: pd.DataFrame, share_columns: Iterable[str] = ()) -> di
 
     def fmt(column) -> str:
         if column in shares:
-            return "%.2f%%"
-        return "%+.2f%%" if str(column).startswith(PERCENT_PREFIX) else "%.4f"
+            return SHARE_FORMAT
+        return PCT_CHANGE_FORMAT if str(column).startswith(PERCENT_PREFIX) else KG_FORMAT
 
     return {c: fmt(c) for c, dtype in frame.dtypes.items() if pd.api.types.is_numeric_dtype(dtype)}
 

@@ -22,6 +22,7 @@ from cfp_core.editor.table import RowIssue, preview_footprint
 from cfp_core.errors import CfpError, EditRejected, NoChanges, NoLines, SamePeriod
 from cfp_core.i18n import t
 from cfp_core.models import ActivityLine, Frozen, Inventory, ProductModel, ReportingPeriod
+from cfp_core.numbers import format_time
 from cfp_core.validation import describe_error
 
 
@@ -89,8 +90,8 @@ def _numbers(lines: Sequence[ActivityLine]) -> list[tuple]:
     return [(line.stage, line.amount, line.unit, line.factor_ref, line.custom_factor) for line in lines]
 
 
-def revision_history_frame(db: Database, model_code: str, period: str, lang: str) -> pd.DataFrame:
-    """One row per revision, newest first: revision, created_at, author, comment, line_count, kg_co2e.
+def revision_history_frame(db: Database, model_code: str, period: str, lang: str, tz=None) -> pd.DataFrame:
+    """One row per revision, newest first: revision, created_at (local in ``tz``), author, comment, line_count, kg_co2e.
 
     ``kg_co2e`` is the total under the revision's own factor set (NaN if it does not calculate).
     """
@@ -104,7 +105,7 @@ def revision_history_frame(db: Database, model_code: str, period: str, lang: str
                                         known_ids).total_kg_co2e
         except CfpError:
             total = math.nan
-        rows.append({"revision": row["revision"], "created_at": row["created_at"],
+        rows.append({"revision": row["revision"], "created_at": format_time(row["created_at"], tz),
                      "author": row["author"] or t("products.history.unknown_author", lang),
                      "comment": row["comment"] or "", "line_count": len(inventory.lines), "kg_co2e": total})
     return pd.DataFrame(rows, columns=["revision", "created_at", "author", "comment", "line_count", "kg_co2e"])

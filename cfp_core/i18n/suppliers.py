@@ -238,8 +238,8 @@ MESSAGES = {
         "未声明第三方核查。请谨慎对待该数值，或要求供应商提供核查。",
     ),
     "suppliers.finding.primary_low": (
-        "Primary-data share is low ({share} % < {limit} %): the footprint rests mainly on secondary data.",
-        "初级数据占比偏低（{share}% < {limit}%）：碳足迹主要依赖次级数据。",
+        "Primary-data share is low ({share} < {limit}): the footprint rests mainly on secondary data.",
+        "初级数据占比偏低（{share} < {limit}）：碳足迹主要依赖次级数据。",
     ),
     "suppliers.finding.primary_missing": (
         "No primary-data share is declared.", "未声明初级数据占比。",

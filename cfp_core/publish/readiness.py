@@ -171,7 +171,7 @@ def _primary_data(d: Disclosure) -> Check:
     share = d.data_quality.primary_data_share
     level: Level = "ok" if share >= PRIMARY_SHARE_GOOD else "advisory"
     return Check("primary_data", level, f"publish.check.primary_data.{'ok' if level == 'ok' else 'gap'}",
-                 {"share": fmt_percent(share, 1)})
+                 {"share": fmt_percent(share)})
 
 
 def _dqr(d: Disclosure) -> Check:

@@ -18,6 +18,7 @@ from cfp_core import store
 from cfp_core.access import Action, Principal, PrincipalKind, require_member
 from cfp_core.errors import NotFound, ReasonRequired, RequestClosed, SelfApproval
 from cfp_core.i18n import Msg, t
+from cfp_core.numbers import format_time
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.readiness import Check, readiness
 from cfp_core.publish.snapshots import Snapshot, checked_disclosure, create_snapshot, disclosure_hash, latest_snapshot
@@ -197,11 +198,11 @@ def stage_table(summary: ReviewSummary, lang: str = "zh") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["stage", "published", "requested", "delta"])
 
 
-def request_table(requests: list[Request], lang: str = "zh") -> pd.DataFrame:
-    """One row per request for display, newest first."""
+def request_table(requests: list[Request], lang: str = "zh", tz=None) -> pd.DataFrame:
+    """One row per request for display, newest first; times local in ``tz`` (``numbers.format_time``)."""
     rows = [{"request_id": r.request_id, "model_code": r.model_code, "period": r.period,
              "status": t(f"review.status.{r.status}", lang), "requested_by": r.requested_label,
-             "requested_at": r.requested_at, "note": r.note, "decided_by": r.decided_label,
+             "requested_at": format_time(r.requested_at, tz), "note": r.note, "decided_by": r.decided_label,
              "reason": r.reason} for r in requests]
     return pd.DataFrame(rows, columns=["request_id", "model_code", "period", "status", "requested_by",
                                        "requested_at", "note", "decided_by", "reason"])

@@ -28,6 +28,7 @@ from cfp_core.errors import (
     UnknownAudience,
 )
 from cfp_core.i18n import Msg, t
+from cfp_core.numbers import format_time
 from cfp_core.publish import integrity
 from cfp_core.publish.disclosure import Disclosure, build_disclosure
 from cfp_core.publish.integrity import SCHEMA
@@ -221,10 +222,10 @@ def latest_snapshot(db: Database, model_code: str, period: str) -> Snapshot:
     return _from_row(db, row)
 
 
-def snapshot_table(snapshots: list[Snapshot], lang: str = "zh") -> pd.DataFrame:
-    """One row per snapshot for display: version, period, status, created, audience, total, hash, token."""
+def snapshot_table(snapshots: list[Snapshot], lang: str = "zh", tz=None) -> pd.DataFrame:
+    """One row per snapshot for display: version, period, status, created (local in ``tz``), audience, total, hash, token."""
     rows = [{"snapshot_id": s.snapshot_id, "version": s.version, "period": s.period,
-             "status": t(f"publish.status.{s.status}", lang), "created": s.created.replace("T", " ")[:16],
+             "status": t(f"publish.status.{s.status}", lang), "created": format_time(s.created, tz),
              "audience": t(f"publish.audience.{s.audience}", lang), "total_kg_co2e": s.disclosure.total_kg_co2e,
              "hash": s.short_hash, "token": s.token} for s in snapshots]
     return pd.DataFrame(rows, columns=["snapshot_id", "version", "period", "status", "created", "audience",

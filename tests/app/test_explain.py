@@ -25,7 +25,7 @@ def test_headline_and_stage_table(page_app, lang):
     assert t("unit.piece", lang) in at.metric[0].value
     stages = at.dataframe[0].value.set_index("stage")
     assert round(stages.loc["raw_material_transport", "kg_co2e"], 4) == 14.2071
-    assert stages["share"].sum() == pytest.approx(1.0)
+    assert stages["share"].sum() == pytest.approx(100.0)  # 0–100 for SHARE_FORMAT ("25.73%")
     assert [s.value for s in at.selectbox][:3] == ["WS-TPS-48-900A", "2025", "cn-cfp-2024"]
 
 

@@ -393,10 +393,10 @@ def test_suggestions_for_an_electricity_dominated_footprint(ws_inventory, set_20
     assert keys == ["analysis.suggest.stage.production", "analysis.suggest.efficiency", "analysis.suggest.green_power",
                     "analysis.suggest.supplier_data", "analysis.suggest.end_of_life"]
     english, chinese = analysis.suggestions(fp, "en"), analysis.suggestions(fp, "zh")
-    assert english[0].startswith("Production is the largest stage (33.5%)")
+    assert english[0].startswith("Production is the largest stage (33.48%)")
     assert "certificates" in english[2] and "national average" in english[2]
     assert "证书" in chinese[2] and "全国电网平均因子" in chinese[2]
-    assert english[1].startswith("电力（生产） Electricity, production (33.5% of the footprint)")
+    assert english[1].startswith("电力（生产） Electricity, production (33.48% of the footprint)")
 
 
 @pytest.mark.parametrize(("lines", "expected"), [

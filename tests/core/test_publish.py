@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 import rfc8785
 
-from cfp_core import store
+from cfp_core import numbers, store
 from cfp_core.access import cli_principal  # noqa: E402
 from cfp_core.errors import CfpError, NotFound, NotPublishable, TextRejected
 from cfp_core.i18n import has
@@ -202,3 +202,5 @@ def test_list_and_table_of_snapshots(db):
     assert list(table["status"]) == ["有效", "已被取代", "有效"]
     assert list(pub.snapshot_table(snapshots, "en")["audience"])[-1] == "Internal / demonstration"
     assert table["total_kg_co2e"].iloc[0] == snapshots[0].disclosure.total_kg_co2e
+    created = pub.snapshot_table(snapshots, "en", "Asia/Shanghai")["created"].iloc[0]  # local with its zone, not UTC ISO
+    assert created == numbers.format_time(snapshots[0].created, "Asia/Shanghai") and created.endswith(" (UTC+8)")

@@ -1,5 +1,6 @@
 """Saving edits as revisions, comparing revisions, copying a period, the product form."""
 
+import re
 from datetime import date
 
 import pytest
@@ -96,6 +97,8 @@ def test_revision_history_frame_lists_totals_newest_first(seeded_db, ws_2025):
     save_edited_inventory(seeded_db, ADMIN, ws_2025, WS, P2025, edited(ws_2025, amount=100.0), comment="c")
     history = revision_history_frame(seeded_db, WS, "2025", "zh")
     assert list(history["revision"]) == [2, 1]
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+−]\d+(:\d\d)?\)", c) for c in history["created_at"])
+    assert revision_history_frame(seeded_db, WS, "2025", "en", "UTC")["created_at"].iloc[0].endswith(" (UTC+0)")
     assert list(history.columns) == ["revision", "created_at", "author", "comment", "line_count", "kg_co2e"]
     assert history.loc[1, "kg_co2e"] == pytest.approx(93.4346, abs=0.005)
     assert history.loc[0, "author"] == "tests <cli:tests>" and history.loc[1, "author"] == "seed"

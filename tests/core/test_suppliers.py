@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -128,6 +129,8 @@ def test_store_appends_and_is_immutable(fresh_db):
         fresh_db.execute("DELETE FROM supplier_disclosures")
     assert stored_label(stored[0]).startswith(f"#{first} 华东电源科技有限公司")
     assert list(stored_table(stored, "en").columns)[:2] == ["No.", "Supplier"]
+    received = stored_table(stored, "en", "Asia/Shanghai").iloc[0, 5]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+8\)", received)  # local, with its zone, not ISO
 
 
 def keys(comparison, index) -> dict[str, str]:
@@ -147,6 +150,16 @@ def test_findings_for_each_variant(all_five):
     assert keys(c, 4) == {"suppliers.finding.unit_per_kg": CAUTION, "suppliers.finding.unverified": CAUTION}
     gwp = c.findings_of(2)[0]
     assert "28" in gwp.message("en") and "29.8" in gwp.message("zh") and "AR6" in gwp.message("zh")
+
+
+def test_primary_share_prints_as_a_percentage_with_the_share_rule(all_five):
+    from cfp_core.analysis.suppliers import COLUMN_FORMATS
+    from cfp_core.numbers import SHARE_FORMAT
+    low = compare_suppliers(all_five, "en", baseline=0, today=TODAY).findings_of(3)[-1]
+    assert low.key == "suppliers.finding.primary_low"
+    for lang in ("en", "zh"):
+        assert "20%" in low.message(lang) and "%." not in low.message(lang) and " %" not in low.message(lang)
+    assert COLUMN_FORMATS["primary"] == SHARE_FORMAT and SHARE_FORMAT % 67.21853347624818 == "67.22%"
 
 
 def test_ranking_excludes_non_comparable_ones(all_five):
