@@ -5,8 +5,19 @@ MESSAGES = {
     "suppliers.what": ("supplier disclosure", "供应商碳足迹披露"),
     # --- import problems (the JSON path is the "column") ------------------------------------
     "suppliers.problem.json": (
-        "the file is not well-formed JSON ({value}). Export the PACT ProductFootprint again as UTF-8 JSON.",
-        "文件不是格式正确的 JSON（{value}）。请让供应商以 UTF-8 JSON 重新导出 PACT ProductFootprint。",
+        "the file is not well-formed JSON (NaN, Infinity or an integer with thousands of digits). Export the "
+        "PACT ProductFootprint again as UTF-8 JSON.",
+        "文件不是格式正确的 JSON（含 NaN、Infinity 或上千位的整数）。请让供应商以 UTF-8 JSON 重新导出 PACT "
+        "ProductFootprint。",
+    ),
+    "suppliers.problem.json_at": (
+        "the file is not well-formed JSON at line {line}, column {col}. Export the PACT ProductFootprint again "
+        "as UTF-8 JSON.",
+        "文件在第 {line} 行第 {col} 列处不是格式正确的 JSON。请让供应商以 UTF-8 JSON 重新导出 PACT ProductFootprint。",
+    ),
+    "suppliers.problem.json_encoding": (
+        "the file is not UTF-8 (byte {offset}). Export the PACT ProductFootprint again as UTF-8 JSON.",
+        "文件不是 UTF-8 编码（第 {offset} 字节）。请让供应商以 UTF-8 JSON 重新导出 PACT ProductFootprint。",
     ),
     "suppliers.problem.not_pact": (
         "this is not a PACT ProductFootprint: the object 'pcf' is missing. Upload one ProductFootprint per file.",

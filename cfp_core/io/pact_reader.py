@@ -40,10 +40,18 @@ def load_json(data: bytes, filename: str) -> dict:
         raise ImportRejected([RowProblem(1, filename, "", "suppliers.problem.too_deep", limit=MAX_JSON_DEPTH)],
                              file=filename)
     try:
-        document = json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # JSONDecodeError, NaN, 5000-digit ints
-        raise ImportRejected([RowProblem(1, filename, str(error)[:60], "suppliers.problem.json")],
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:  # the message is the user's, never Python's English (#12.14)
+        raise ImportRejected([RowProblem(1, filename, data[error.start:error.start + 8].hex(" "),
+                                         "suppliers.problem.json_encoding", offset=error.start)],
                              file=filename) from None
+    try:
+        document = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise ImportRejected([RowProblem(1, filename, text[error.pos:error.pos + 20], "suppliers.problem.json_at",
+                                         line=error.lineno, col=error.colno)], file=filename) from None
+    except (ValueError, RecursionError):  # NaN/Infinity, 5000-digit integers
+        raise ImportRejected([RowProblem(1, filename, "", "suppliers.problem.json")], file=filename) from None
     if not isinstance(document, dict):
         raise ImportRejected([RowProblem(1, filename, "", "suppliers.problem.not_pact")], file=filename)
     return document

@@ -59,7 +59,7 @@ EXPECTED = {
     "formula_standard.json": ("reject", "pcf.crossSectoralStandards", "error.text_rejected"),
     "fake_verification.json": ("reject", "pcf.verification", "suppliers.schema.type"),  # gate 1: not an object
     "huge_integer.json": ("reject", "huge_integer.json", "suppliers.problem.json"),
-    "not_json.json": ("reject", "not_json.json", "suppliers.problem.json"),
+    "not_json.json": ("reject", "not_json.json", "suppliers.problem.json_encoding"),
 }
 
 

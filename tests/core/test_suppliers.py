@@ -109,8 +109,14 @@ def test_each_rejection_names_the_field_and_the_fix(change, column, en, zh):
 
 
 def test_malformed_json_and_non_pact_documents_are_rejected():
-    assert rejected(b"{not json").problems[0].problem_key == "suppliers.problem.json"
-    assert "JSON" in rejected(b"{not json").message("zh")
+    broken = rejected(b'{\n  "id": not json')
+    assert broken.problems[0].problem_key == "suppliers.problem.json_at"
+    assert "第 2 行第 9 列" in broken.message("zh") and "line 2, column 9" in broken.message("en")
+    for error in (broken, rejected(b"\xff\xfe{}"), rejected(b'{"a": NaN}')):  # no Python English (#12.14)
+        assert "Expecting" not in error.message("zh") and "codec" not in error.message("zh")
+        assert not re.search(r"[A-Za-z]{5,}", error.message("zh").replace("ProductFootprint", "").replace(
+            "PACT", "").replace("JSON", "").replace("Infinity", "").replace("x.json", ""))
+    assert rejected(b"\xff\xfe{}").problems[0].problem_key == "suppliers.problem.json_encoding"
     error = rejected(b'{"id": "1"}')
     assert error.problems[0].column == "pcf" and "ProductFootprint" in error.message("en")
 
