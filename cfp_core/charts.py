@@ -36,7 +36,7 @@ def stage_bar_chart(stage_frame: pd.DataFrame, lang: str = "zh", title: str | No
         alt.Chart(stage_frame, title=title or "")
         .mark_bar()
         .encode(
-            y=alt.Y("stage_label:N", sort=stage_order(lang), title=None),
+            y=alt.Y("stage_label:N", sort=stage_order(lang), title=None, axis=alt.Axis(labelLimit=320)),  # whole en labels
             x=alt.X("kg_co2e:Q", title=unit),
             color=alt.Color("stage_label:N", scale=stage_color_scale(lang), legend=None),
             tooltip=[alt.Tooltip("stage_label:N", title=t("label.stage", lang)),
