@@ -27,6 +27,9 @@ MESSAGES = {
     "report.item.verification": ("third-party verification", "第三方核查"),
     "report.item.verified_on": ("verification date", "核查日期"),
     "report.item.standards": ("accounting standard", "核算依据标准"),
+    "report.item.carbon_content": ("the product's fossil and biogenic carbon content",
+                                   "产品的化石碳与生物源碳含量"),
+    "report.item.biogenic_carbon": ("biogenic carbon content", "生物源碳含量"),
     "report.item.product_mass": ("product mass", "产品质量"),
     "report.item.allocation": ("allocation procedure", "分配原则"),
     "report.item.cutoff": ("cut-off criteria", "取舍准则"),
@@ -131,6 +134,26 @@ MESSAGES = {
         "Only climate change is assessed, as global warming potential over 100 years (GWP100) with the "
         "characterisation factors of IPCC {gwp}; results are in kilograms of CO₂ equivalent (kgCO₂e).",
         "仅评价气候变化一种影响类型，采用 IPCC {gwp} 的100年全球增温潜势（GWP100）特征化因子，结果以千克二氧化碳当量（kgCO₂e）表示。",
+    ),
+    "report.scope.formula": (
+        "Each line is E = A × EF × GWP (activity amount per declared unit × emission factor × the gas's {gwp} "
+        "GWP100; 1 for a factor already in CO₂e), and the footprint is the sum over all lines: "
+        "CFP = Σ Aᵢ × EFᵢ × GWPᵢ. The inventory table gives every A and EF; nothing is rounded before the sum.",
+        "每行排放 E = A × EF × GWP（每声明单位活动数据 × 排放因子 × 该气体的 {gwp} GWP100；因子已为 CO₂e 时取 1），"
+        "产品碳足迹为各行之和：CFP = Σ Aᵢ × EFᵢ × GWPᵢ。清单表给出每个 A 与 EF；求和前不作舍入。",
+    ),
+    "report.scope.gases": (
+        "Greenhouse gases accounted for gas by gas (characterised here with the GWP set): {gases}.",
+        "按气体分别核算（在此以 GWP 值特征化）的温室气体：{gases}。",
+    ),
+    "report.scope.gases_co2e": (
+        "Factors published in CO2e (e.g. electricity) are already characterised by their publisher over the "
+        "gases they cover.",
+        "以 CO2e 发布的因子（如电力）已由发布方就其涵盖的气体完成特征化。",
+    ),
+    "report.scope.carbon": (
+        "Carbon content of the product per declared unit: fossil {fossil} kg C; biogenic {biogenic}.",
+        "每声明单位产品碳含量：化石碳 {fossil} kg C；生物源碳 {biogenic}。",
     ),
     # Limitations
     "report.limit.single_impact": (

@@ -117,7 +117,20 @@ def scope(d: Disclosure, lang: str) -> dict:
         "exempted": t("report.scope.exempted", lang, percent=fmt_number(b.exempted_percent, 2)),
         "limitations": [m.render(lang) for m in assumptions_and_limitations(d)],
         "method": t("report.scope.method", lang, gwp=d.gwp_set),
+        "formula": t("report.scope.formula", lang, gwp=d.gwp_set),  # clause 7: how every line recomputes (#12.9)
+        "gases": _gases(d, lang),
+        "carbon": (t("report.scope.carbon", lang, fossil=fmt_number(d.product.fossil_carbon_kg, 4),
+                     biogenic=fmt_number(d.product.biogenic_carbon_kg, 4) + " kg C" if d.product.biogenic_carbon_kg is not None
+                     else gap("biogenic_carbon", lang))
+                   if d.product.fossil_carbon_kg is not None else gap("carbon_content", lang)),
     }
+
+
+def _gases(d: Disclosure, lang: str) -> str:
+    """The GHG list: gases characterised here, and a note for factors published already in CO2e."""
+    found = {f.unit_label.split("/")[0].removeprefix("kg") for f in d.factor_sources}
+    text = t("report.scope.gases", lang, gases=", ".join(sorted(found - {"CO2e"})) or "—")
+    return text + (" " + t("report.scope.gases_co2e", lang) if "CO2e" in found else "")
 
 
 def boundary_rows(d: Disclosure, lang: str) -> list[dict]:

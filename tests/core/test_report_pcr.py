@@ -1,4 +1,4 @@
-"""Product-category rules (PCR / group standard): on the card, in the report and in PACT (#12 item 11)."""
+"""Product-category rules (PCR) on the card, the report and PACT (#12.11); clause-7 method items in the report (#12.9)."""
 
 from __future__ import annotations
 
@@ -56,3 +56,12 @@ def test_the_product_form_keeps_the_rule():
     assert issues == [] and product_rule(product).endswith("EPD International")
     _, issues = new_product("zh", model_code="NEW-PCR", name_en="Test", pcr_name="<script>alert(1)</script>")
     assert issues and "PCR" in issues[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_report_states_formula_gases_and_carbon_content_or_the_gap(demo_300a, lang):
+    """Clause 7 items (#12.9, part): the formula, the GHG list and the carbon content (or a named gap)."""
+    html = report_html(demo_300a, lang)
+    assert "CFP = Σ Aᵢ × EFᵢ × GWPᵢ" in html and "CO2" in html and "4.8000 kg C" in html
+    unassessed = report_html(_with(demo_300a, fossil_carbon_kg=None), lang)
+    assert ("未提供：产品的化石碳与生物源碳含量" if lang == "zh" else "fossil and biogenic carbon content") in unassessed
