@@ -212,7 +212,7 @@ def _check_v2(disclosure: Disclosure, product_category_cpc: str | None) -> str:
         raise PactNotRepresentable(reason=Msg("pact.reason.no_cpc"))
     if disclosure.gwp_set not in ("AR5", "AR6"):
         raise PactNotRepresentable(reason=Msg("pact.reason.v2_gwp", gwp=disclosure.gwp_set))
-    if disclosure.period.end >= V2_MANDATORY_FROM:  # PACT v2.3 §4.2: from 2025 these SHALL be reported
+    if disclosure.period.end >= V2_MANDATORY_FROM:  # any period reaching into 2025: the stricter reading
         raise PactNotRepresentable(reason=Msg("pact.reason.v2_2025", period=disclosure.period.label,
                                               fields=", ".join(V2_2025_FIELDS)))
     if disclosure.boundary.exempted_percent > 5:
