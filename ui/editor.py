@@ -67,9 +67,9 @@ def product_form(db, product=None) -> None:
         mass = st.number_input(ui.tr("label.product_mass"), min_value=0.0, key=f"{p}_mass", format=numbers.KG_FORMAT,
                                value=float(product.product_mass_kg or 0.0) if product else 0.0,
                                help=ui.tr("products.form.mass_help"))
-        carbon = {name: st.number_input(ui.tr(f"label.{name[:-3]}"), min_value=0.0, key=f"{p}_{name}", value=getattr(
-            product, name, None), format=numbers.KG_FORMAT, help=ui.tr("products.form.carbon_help"))
-            for name in ("fossil_carbon_kg", "biogenic_carbon_kg")}
+        carbon = {name: st.number_input(ui.tr(label), min_value=0.0, key=f"{p}_{name}", value=getattr(product, name, None),
+                                        format=numbers.KG_FORMAT, help=ui.tr("products.form.carbon_help"))  # empty = not assessed
+                  for name, label in (("fossil_carbon_kg", "label.fossil_carbon"), ("biogenic_carbon_kg", "label.biogenic_carbon"))}
         rule = {name: st.text_input(ui.tr(f"products.form.{name}"), value=getattr(product, name, ""), key=f"{p}_{name}")
                 for name in ("pcr_name", "pcr_number", "pcr_version", "pcr_issuer")}
         submitted = st.form_submit_button(ui.tr("products.form.submit"), type="primary", key=f"{p}_submit")

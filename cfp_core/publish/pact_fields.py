@@ -17,7 +17,7 @@ from cfp_core import units
 from cfp_core.errors import PactNotRepresentable
 from cfp_core.i18n import Msg, t
 from cfp_core.models import CRADLE_TO_GATE, PRIMARY_SOURCES, STAGES, ProductModel
-from cfp_core.publish.disclosure import Disclosure
+from cfp_core.publish.disclosure import Disclosure, FactorSource
 
 # Fixed namespace for the uuid5 ids generated here (pf ids, company and product URNs).
 ID_NAMESPACE = uuid.UUID("6f1c3b52-8a0e-5d4b-9c57-2e4f0a9d1b73")
@@ -241,7 +241,7 @@ def factor_sources(disclosure: Disclosure) -> list[dict]:
     return list(sources.values())
 
 
-def source_version(f) -> str:
+def source_version(f: FactorSource) -> str:
     """The factor source's publication date as its version; an undated source says it is undated.
 
     Chinese announcements and CPCD have no edition number, so the version is the publication date from

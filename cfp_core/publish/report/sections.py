@@ -119,11 +119,17 @@ def scope(d: Disclosure, lang: str) -> dict:
         "method": t("report.scope.method", lang, gwp=d.gwp_set),
         "formula": t("report.scope.formula", lang, gwp=d.gwp_set),  # clause 7: how every line recomputes (#12.9)
         "gases": _gases(d, lang),
-        "carbon": (t("report.scope.carbon", lang, fossil=fmt_number(d.product.fossil_carbon_kg, 4),
-                     biogenic=fmt_number(d.product.biogenic_carbon_kg, 4) + " kg C" if d.product.biogenic_carbon_kg is not None
-                     else gap("biogenic_carbon", lang))
-                   if d.product.fossil_carbon_kg is not None else gap("carbon_content", lang)),
+        "carbon": _carbon(d, lang),
     }
+
+
+def _carbon(d: Disclosure, lang: str) -> str:
+    """The product's carbon content per declared unit, or the named gap (never a 0 nobody assessed)."""
+    fossil, biogenic = d.product.fossil_carbon_kg, d.product.biogenic_carbon_kg
+    if fossil is None:
+        return gap("carbon_content", lang)
+    return t("report.scope.carbon", lang, fossil=fmt_number(fossil, 4),
+             biogenic=gap("biogenic_carbon", lang) if biogenic is None else f"{fmt_number(biogenic, 4)} kg C")
 
 
 def _gases(d: Disclosure, lang: str) -> str:
