@@ -94,6 +94,13 @@ def test_html_makes_no_external_requests(current):
     assert "<link" not in card_html.card_html(current, "en") and "@import" not in card_html.card_css()
 
 
+def test_a_saved_card_page_carries_its_own_csp_images_only_from_itself_or_data(current):
+    page = card_html.card_html(current, "en")
+    head = page.split("</head>")[0]
+    assert f'<meta http-equiv="Content-Security-Policy" content="{card_html.PAGE_CSP}">' in head
+    assert "img-src 'self' data:;" in card_html.PAGE_CSP and "default-src 'none'" in card_html.PAGE_CSP
+
+
 def test_card_link_is_ascii_and_carries_token_and_language(current):
     url = card.card_url(current.token, "http://例子.cn/app/", "zh")
     assert url.isascii() and url.endswith(f"/c/{current.token}?lang=zh")

@@ -18,6 +18,8 @@ from cfp_core.publish.card.view import VERIFY_COMMAND, CardView, StageRow, card_
 from cfp_core.publish.snapshots import Snapshot
 
 TEMPLATES = Path(__file__).resolve().parent
+# A saved or mailed card page has no server headers: the same rule travels inside it (#14.6). Styles are inline.
+PAGE_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 _PAGE_CSS = ("body{margin:0;padding:24px;background:#EEF2F5}"
              "@media print{body{padding:0;background:#fff}}")
 
@@ -46,6 +48,7 @@ def card_html(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None)
     view = card_view(snapshot, lang, base_url)
     html_lang = "zh-CN" if view.lang == "zh" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{html_lang}"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{PAGE_CSP}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(view.product)} · {_e(view.heading)}</title>"
             f"<style>{_PAGE_CSS}{card_css()}</style></head>\n<body>{view_fragment(view)}</body></html>\n")
