@@ -21,6 +21,13 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _IDENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:+\-]{0,79}$")
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Streamlit's GFM autolinks "http://", "www." and "a@b.c" in the text *after* escapes are resolved, so a
+# backslash cannot stop them: a WORD JOINER (U+2060, invisible) goes into each such spot. One more joiner is
+# added wherever joiners already stand there, so ``md_unescape`` removes exactly one and round-trips any text.
+WORD_JOINER = "\u2060"
+_AUTOLINK_SPOTS = re.compile(r"(?<=:)(?=\u2060*//)|(?<=www)(?=\u2060*\.)|(?<!\u2060)(?=\u2060*@)", re.IGNORECASE)
+_JOINED_SPOTS = re.compile(r"(?<=:)\u2060(?=\u2060*//)|(?<=www)\u2060(?=\u2060*\.)|(?<!\u2060)\u2060(?=\u2060*@)",
+                           re.IGNORECASE)
 
 
 def check_text(value: str, limit: int = 200, multiline: bool = False) -> str:
@@ -72,12 +79,14 @@ def md_escape(value: object) -> str:
     """Return ``value`` as Markdown that shows it literally: every ASCII punctuation mark backslash-escaped.
 
     CommonMark lets any ASCII punctuation be escaped, so no user text can make a link, an image, an
-    autolink (``http\\://``, ``www\\.``, ``a\\@b``), emphasis, a heading, LaTeX (``$``) or a Streamlit
-    directive (``:red[…]``, ``:material/…:``). Line breaks are kept as Markdown line breaks.
+    ``<autolink>``, emphasis, a heading, LaTeX (``$``) or a Streamlit directive (``:red[…]``, ``:material/…:``).
+    GFM's literal autolinks (``http://…``, ``www.…``, ``a@b.c``) ignore escapes, so an invisible word joiner
+    (``WORD_JOINER``) breaks each of them. Line breaks are kept as Markdown line breaks.
     """
-    return _ASCII_PUNCTUATION.sub(r"\\\1", str(value)).replace("\n", "  \n")
+    joined = _AUTOLINK_SPOTS.sub(WORD_JOINER, str(value))
+    return _ASCII_PUNCTUATION.sub(r"\\\1", joined).replace("\n", "  \n")
 
 
 def md_unescape(markdown: str) -> str:
     """Return the text ``md_escape`` made Markdown of (its inverse): what a reader sees."""
-    return _ESCAPED.sub(r"\1", markdown.replace("  \n", "\n"))
+    return _JOINED_SPOTS.sub("", _ESCAPED.sub(r"\1", markdown.replace("  \n", "\n")))

@@ -1,31 +1,26 @@
 """Markdown injection (#14.6): user and supplier text never becomes a link, an image or an autolink on any page.
 
-The workspace is seeded with hostile names (a product, a supplier's company and product, a withdrawal reason,
-a factor set's name); every page is rendered in both languages and every string an element carries to the
+The workspace is seeded with hostile text (``tests.support.hostile``: product, organisation, lines, notes,
+a supplier file, a withdrawal reason); every page is rendered in both languages and every string an element carries to the
 browser (Markdown bodies, alerts, labels, captions, options, help) is searched for live Markdown: an
-unescaped ``](``, ``![`` or ``://``. Escaped text (``\\]\\(``) shows literally, so it is fine.
+unescaped ``](`` or ``![``, or a GFM autolink literal (``http://``, ``www.``, ``a@b``) left once escapes are
+resolved (remark-gfm linkifies those regardless of backslashes: the browser test found it).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 import pytest
 from google.protobuf.message import Message
 
-from cfp_core import store
-from cfp_core.access import cli_principal
-from cfp_core.io import parse_disclosure, save_supplier_disclosure
-from cfp_core.publish import snapshots as pub
+from cfp_core.text import _ESCAPED
+from tests.support.hostile import MODEL, PERIOD, seed_hostile
 from ui import nav
 
-ADMIN = cli_principal("weisidemu", "tests")
-DATA = Path(__file__).resolve().parents[1] / "data" / "suppliers"
-EVIL = "[evil link](http://evil.test/a) ![evil image](http://evil.test/i.png) www.evil.test"
-LIVE = re.compile(r"(?<!\\)\]\((?!\))|(?<!\\)!\[|(?<!\\)://|(?<!\\)www\.evil")
+LIVE = re.compile(r"(?<!\\)\]\((?!\))|(?<!\\)!\[")  # a link or an image in the Markdown source
+AUTOLINK_LITERAL = re.compile(r"https?://|www\.|[\w.+-]@[\w-]", re.IGNORECASE)  # linkified after escapes resolve
 NOT_MARKDOWN = {"arrow_data_frame", "arrow_table", "vega_lite_chart", "json", "code", "download_button", "data"}
 PLAIN = {"selectbox", "multiselect", "text_input", "text_area", "number_input"}  # options and values: plain text
 PLAIN_FIELDS = {"options", "default", "value", "raw_value", "placeholder"}
@@ -33,25 +28,8 @@ PLAIN_FIELDS = {"options", "default", "value", "raw_value", "placeholder"}
 
 @pytest.fixture
 def hostile(seeded_db_path) -> str:
-    """Store hostile text in every kind of record a page shows; return a token of a withdrawn card."""
-    db = store.open_db(seeded_db_path)
-    try:
-        product = store.load_product(db, "WS-TPS-48-300A")
-        store.save_product(db, ADMIN, product.model_copy(update={"name_zh": EVIL, "name_en": EVIL}), comment=EVIL)
-        org = store.load_organisation(db, product.org_id)
-        store.save_organisation(db, ADMIN, org.model_copy(update={"name_zh": EVIL, "name_en": EVIL, "address": EVIL}))
-        inventory = store.load_inventory(db, "WS-TPS-48-300A", "2025")
-        lines = [line.model_copy(update={"activity": EVIL, "note": EVIL}) for line in inventory.lines]
-        store.save_inventory(db, ADMIN, inventory.model_copy(update={"lines": tuple(lines)}), comment=EVIL)
-        document = json.loads((DATA / "supplier_a_v3.json").read_text(encoding="utf-8"))
-        document.update(companyName=EVIL, productNameCompany=EVIL, productDescription=EVIL)
-        raw = json.dumps(document, ensure_ascii=False).encode()
-        save_supplier_disclosure(db, ADMIN, parse_disclosure(raw, "evil.json"), part=EVIL)
-        snapshot = pub.publish(db, ADMIN, "WS-TPS-48-300A", "2025", audience="internal")
-        pub.withdraw(db, ADMIN, snapshot.snapshot_id, EVIL)
-        return snapshot.token
-    finally:
-        db.close()
+    """The seeded workspace with hostile text everywhere; the token of a withdrawn card of it."""
+    return seed_hostile(seeded_db_path)
 
 
 def _strings(message: Message, field: str = "", plain: bool = False):
@@ -74,7 +52,7 @@ def _live_markdown(at) -> list[tuple[str, str]]:
         stack.extend(getattr(node, "children", {}).values())
         proto = getattr(node, "proto", None)
         if isinstance(proto, Message) and getattr(node, "type", "") not in NOT_MARKDOWN:
-            found += [(f"{getattr(node, 'type', '')}{where}", text) for where, text in _strings(proto, plain=getattr(node, "type", "") in PLAIN) if "evil" in text and LIVE.search(text)]
+            found += [(f"{getattr(node, 'type', '')}{where}", text) for where, text in _strings(proto, plain=getattr(node, "type", "") in PLAIN) if "evil" in text and (LIVE.search(text) or AUTOLINK_LITERAL.search(_ESCAPED.sub(r"\1", text)))]
     return found
 
 
@@ -84,7 +62,7 @@ PAGES = [row[1] for row in nav.TABLE]
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_turns_user_text_into_a_link_or_an_image(page_app, hostile, page, lang):
-    at = page_app(page, lang, model="WS-TPS-48-300A", period="2025").run()
+    at = page_app(page, lang, model=MODEL, period=PERIOD).run()
     assert not at.exception
     assert _live_markdown(at) == []
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from cfp_core.text import md_escape, md_unescape
+from cfp_core.text import _ESCAPED, WORD_JOINER, md_escape, md_unescape
+
+AUTOLINK_LITERAL = re.compile(r"https?://|www\.|[\w.+-]@[\w-]", re.IGNORECASE)  # what remark-gfm turns into links
 
 SCRIPT = """
 import streamlit as st
@@ -61,3 +64,10 @@ def test_escaping_round_trips_and_leaves_no_live_markdown(text):
     unescaped_punctuation = [c for i, c in enumerate(escaped) if c in "[]()<>!*_`$:@#|~"
                              and (i == 0 or escaped[i - 1] != "\\")]
     assert unescaped_punctuation == []
+    assert not AUTOLINK_LITERAL.search(_ESCAPED.sub(r"\1", escaped))  # GFM linkifies after resolving escapes
+
+
+def test_autolink_literals_are_broken_invisibly_and_come_back_exactly():
+    text = "see http://evil.test/a, WWW.evil.test or a.b@evil.test"
+    escaped = md_escape(text)
+    assert escaped.count(WORD_JOINER) == 3 and md_unescape(escaped) == text
