@@ -143,6 +143,13 @@ MESSAGES = {
         "The disk is full, so nothing was saved (the change was rolled back whole). Free disk space and try again.",
         "磁盘已满，未保存任何内容（更改已整体回滚）。请释放磁盘空间后重试。",
     ),
+    "error.record_unreadable": (
+        "{what} {ident} in the database cannot be read: it was changed outside the dashboard. Nothing was "
+        "changed; ask your administrator to restore the database from a backup copy (the details are in the "
+        "server log).",
+        "数据库中的{what} {ident} 无法读取：它在仪表板之外被改动过。未更改任何内容；请管理员从备份副本恢复数据库"
+        "（详情见服务器日志）。",
+    ),
     "error.store_damaged": (
         "The database file '{path}' failed its integrity check ({detail}). Nothing was read or changed: restore "
         "it from a backup copy.",

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
-from cfp_core.errors import ImmutableRecord, NotFound, StoreDamaged
+from cfp_core.errors import CfpError, ImmutableRecord, NotFound, StoreDamaged
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
 from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
@@ -25,6 +27,21 @@ from cfp_core.store import migrations
 from cfp_core.store.transactions import BUSY_TIMEOUT_S, check_integrity, retry_busy, write_transaction
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
+_log = logging.getLogger(__name__)
+
+
+class RecordUnreadable(CfpError, ValueError):
+    """A stored record does not parse (it was written around the core): ``what``, ``ident``; details are logged."""
+
+    key = "error.record_unreadable"
+
+
+def _parse(model: type[BaseModel], payload: str, what: str, ident: str):
+    try:
+        return model.model_validate_json(payload)
+    except ValidationError as error:
+        _log.error("stored %s %r cannot be read: %s", what, ident, error)
+        raise RecordUnreadable(what=Msg(f"what.{what}"), ident=ident) from None
 
 
 def db_path() -> Path:
@@ -113,12 +130,13 @@ def load_organisation(db: Database, org_id: str) -> Organisation:
     rows = list(db.query("select payload from organisations where org_id = ?", [org_id]))
     if not rows:
         raise NotFound(what=Msg("what.organisation"), ident=org_id)
-    return Organisation.model_validate_json(rows[0]["payload"])
+    return _parse(Organisation, rows[0]["payload"], "organisation", org_id)
 
 
 def list_organisations(db: Database) -> list[Organisation]:
     """Return all organisations."""
-    return [Organisation.model_validate_json(r["payload"]) for r in db.query("select payload from organisations order by org_id")]
+    rows = db.query("select org_id, payload from organisations order by org_id")
+    return [_parse(Organisation, r["payload"], "organisation", r["org_id"]) for r in rows]
 
 
 def put_settings(db: Database, settings: OrganisationSettings, author: str = "", comment: str = "") -> int:
@@ -131,7 +149,7 @@ def put_settings(db: Database, settings: OrganisationSettings, author: str = "",
 def load_settings(db: Database, org_id: str) -> OrganisationSettings:
     """Return the latest settings of an organisation, or the defaults if none were saved."""
     row = _latest(db, "organisation_settings", {"org_id": org_id}, None)
-    return OrganisationSettings.model_validate_json(row["payload"]) if row else OrganisationSettings(org_id=org_id)
+    return _parse(OrganisationSettings, row["payload"], "organisation", org_id) if row else OrganisationSettings(org_id=org_id)
 
 
 def put_product(db: Database, product: ProductModel, author: str = "", comment: str = "") -> int:
@@ -146,15 +164,15 @@ def load_product(db: Database, model_code: str, revision: int | None = None) -> 
     row = _latest(db, "product_revisions", {"model_code": model_code}, revision)
     if row is None:
         raise NotFound(what=Msg("what.product"), ident=model_code)
-    return ProductModel.model_validate_json(row["payload"])
+    return _parse(ProductModel, row["payload"], "product", f"{model_code} r{row['revision']}")
 
 
 def list_products(db: Database) -> list[ProductModel]:
     """Return the latest revision of every product model, ordered by model code."""
-    sql = """select payload from product_revisions p where revision =
+    sql = """select model_code, revision, payload from product_revisions p where revision =
              (select max(revision) from product_revisions where model_code = p.model_code)
              order by model_code"""
-    return [ProductModel.model_validate_json(r["payload"]) for r in db.query(sql)]
+    return [_parse(ProductModel, r["payload"], "product", f"{r['model_code']} r{r['revision']}") for r in db.query(sql)]
 
 
 # ---- inventories -----------------------------------------------------------------------
@@ -177,7 +195,7 @@ def load_inventory(db: Database, model_code: str, period: str, revision: int | N
     row = _latest(db, "inventory_revisions", {"model_code": model_code, "period": period}, revision)
     if row is None:
         raise NotFound(what=Msg("what.inventory"), ident=f"{model_code} {period}" + (f" r{revision}" if revision else ""))
-    return Inventory.model_validate_json(row["payload"])
+    return _parse(Inventory, row["payload"], "inventory", f"{model_code} {period} r{row['revision']}")
 
 
 def inventory_revisions(db: Database, model_code: str, period: str) -> list[dict]:
@@ -231,13 +249,13 @@ def load_factor_set(db: Database, set_id: str) -> FactorSet:
     rows = list(db.query("select payload from factor_sets where set_id = ?", [set_id]))
     if not rows:
         raise NotFound(what=Msg("what.factor_set"), ident=set_id)
-    return FactorSet.model_validate_json(rows[0]["payload"])
+    return _parse(FactorSet, rows[0]["payload"], "factor_set", set_id)
 
 
 def list_factor_sets(db: Database) -> list[FactorSet]:
     """Return all stored factor sets: reference sets first, then custom ones by id."""
-    rows = db.query("select payload from factor_sets order by reference desc, rowid")
-    return [FactorSet.model_validate_json(r["payload"]) for r in rows]
+    rows = db.query("select set_id, payload from factor_sets order by reference desc, rowid")
+    return [_parse(FactorSet, r["payload"], "factor_set", r["set_id"]) for r in rows]
 
 
 def known_factor_ids(db: Database) -> dict[str, str]:
@@ -274,5 +292,5 @@ def _latest(db, table, keys: dict, revision: int | None):
     if revision is not None:
         where += " and revision = ?"
         args.append(revision)
-    rows = list(db.query(f"select payload from {table} where {where} order by revision desc limit 1", args))
+    rows = list(db.query(f"select revision, payload from {table} where {where} order by revision desc limit 1", args))
     return rows[0] if rows else None

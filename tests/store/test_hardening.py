@@ -145,3 +145,18 @@ def test_kill_9_during_saves_leaves_a_consistent_store(db_file):
                            [f"%k{round_no}%", f"%k{round_no}%"]).fetchone()[0]
         assert after - before == saves >= 1  # every revision has its audit event and the other way round
         db.close()
+
+
+def test_a_record_changed_outside_the_core_is_refused_by_name_in_both_languages(seeded_db, caplog):
+    """A payload that no longer parses (raw SQL around the core) gives a localized error, not pydantic's text."""
+    from cfp_core.store.db import RecordUnreadable
+
+    seeded_db.execute("INSERT INTO product_revisions (model_code, revision, payload, created_at, author, comment) "
+                      "VALUES ('ZZ-BROKEN', 1, '{\"model_code\": ', '2026-12-03T00:00:00Z', 'x', '')")
+    with pytest.raises(RecordUnreadable) as raised:
+        store.load_product(seeded_db, "ZZ-BROKEN")
+    assert "ZZ-BROKEN r1" in raised.value.message("en") and "cannot be read" in raised.value.message("en")
+    assert "无法读取" in raised.value.message("zh") and "Invalid JSON" not in raised.value.message("zh")
+    with pytest.raises(RecordUnreadable):
+        store.list_products(seeded_db)
+    assert any("ZZ-BROKEN" in r.getMessage() and "Invalid JSON" in r.getMessage() for r in caplog.records)
