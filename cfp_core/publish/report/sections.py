@@ -21,6 +21,14 @@ from cfp_core.publish.report.analysis import (
     share_of_total,
     source_breakdown,
 )
+from cfp_core.publish.report.clause7 import (
+    data_collection,
+    electricity_rows,
+    fuel_parameters,
+    product_and_process,
+    value_choices,
+)
+from cfp_core.publish.report.interpretation import interpretation, sensitivity_section, study_sensitivity
 from cfp_core.publish.report.uncertainty import uncertainty
 
 
@@ -273,7 +281,12 @@ def verification(d: Disclosure, lang: str) -> dict:
 
 def report_context(d: Disclosure, lang: str, generated_on: date) -> dict:
     """Return everything the template renders, in the reader's language."""
+    sensitivity = study_sensitivity(d)
     return {
+        "choices": value_choices(d, lang), "product": product_and_process(d, lang),
+        "collection": data_collection(d, lang), "fuels": fuel_parameters(d, lang),
+        "electricity": electricity_rows(d, lang), "sensitivity": sensitivity_section(d, lang, sensitivity),
+        "interpretation": interpretation(d, lang, sensitivity),
         "lang": lang, "cover": cover(d, lang, generated_on), "summary": summary(d, lang), "scope": scope(d, lang),
         "quality": quality(d, lang), "inventory": inventory(d, lang), "results": results(d, lang),
         "uncertainty": uncertainty_section(d, lang),
