@@ -24,9 +24,9 @@ MESSAGES = {
     "report.study.item.collection_procedure": (
         "the data-collection procedure (who collected which data, from which records and meters, when)",
         "数据收集程序（由谁、依据哪些记录和计量表、在何时收集了哪些数据）"),
-    "report.study.item.carbon_content": ("carbon content per unit energy of this line's own factor",
-                                         "该行自带因子的单位热值含碳量"),
-    "report.study.item.oxidation": ("oxidation rate of this line's own factor", "该行自带因子的碳氧化率"),
+    "report.study.item.carbon_oxidation": (
+        "carbon content per unit energy and oxidation rate of this line's own factor (only its NCV and value are given)",
+        "该行自带因子的单位热值含碳量和碳氧化率（仅给出低位发热量和因子值）"),
     "report.study.item.fuel_parameters": ("NCV, carbon content per unit energy and oxidation rate of this factor",
                                           "该因子的低位发热量、单位热值含碳量和碳氧化率"),
     "report.study.item.vintage": ("the factor's vintage", "因子年份"),

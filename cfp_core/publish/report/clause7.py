@@ -27,6 +27,11 @@ def _gap(item: str, lang: str) -> str:
     return t("report.gap", lang, what=t(f"report.study.item.{item}", lang))
 
 
+def sentence_sep(lang: str) -> str:
+    """What joins two sentences: a space in English, nothing in Chinese (full-width stops)."""
+    return "" if lang == "zh" else " "
+
+
 def _sep(lang: str) -> str:
     return t("report.list_sep", lang)
 
@@ -47,7 +52,8 @@ def value_choices(d: Disclosure, lang: str) -> list[tuple[str, str]]:
     return [
         (t("report.study.choice.gwp", lang), t("report.study.choice.gwp_text", lang, gwp=d.gwp_set)),
         (t("report.study.choice.cutoff", lang),
-         f"{cutoff} {t('report.study.choice.exempted', lang, percent=plain(b.exempted_percent))}"),
+         cutoff + sentence_sep(lang)
+         + t("report.study.choice.exempted", lang, percent=plain(b.exempted_percent))),
         (t("report.study.choice.allocation", lang), b.allocation_rule or _gap("allocation", lang)),
         (t("report.study.choice.electricity", lang), electricity_approach(d, lang)),
         (t("report.study.choice.boundary", lang), boundary),
@@ -126,8 +132,9 @@ def fuel_parameters(d: Disclosure, lang: str) -> list[dict]:
             chain = t("report.study.fuel.own_chain", lang, amount=amount, ncv=plain(line.factor_ncv), ncv_unit=ncv_unit,
                       ef=factor_number(line.factor_value), unit=line.factor_unit,
                       kg=fmt_number(line.amount * line.factor_ncv * line.factor_value, 4), gas=_gas(line))
-            rows.append(_fuel_row(line, f"{plain(line.factor_ncv)} {ncv_unit}", _gap("carbon_content", lang),
-                                  _gap("oxidation", lang), chain, t("report.study.fuel.own_factor", lang), lang))
+            row = _fuel_row(line, f"{plain(line.factor_ncv)} {ncv_unit}", "", "", chain,
+                            t("report.study.fuel.own_factor", lang), lang)
+            rows.append(row | {"cc_of_gap": _gap("carbon_oxidation", lang)})
         else:
             rows.append(_fuel_row(line, _gap("fuel_parameters", lang), "", "", "",
                                   _provenance(factor, lang) if factor else t("report.study.fuel.own_factor", lang),
@@ -142,7 +149,7 @@ def _gas(line: DisclosedLine) -> str:
 def _fuel_row(line: DisclosedLine, ncv: str, cc: str, of: str, chain: str, source: str, lang: str) -> dict:
     return {"no": line.line_no, "activity": line.activity, "ncv": ncv, "cc": cc, "of": of, "chain": chain,
             "factor": f"{factor_number(line.factor_value)} {line.factor_unit}", "kg": fmt_number(line.kg_co2e, 4),
-            "source": source}
+            "source": source, "cc_of_gap": ""}
 
 
 def _provenance(factor: EmissionFactor, lang: str) -> str:

@@ -14,6 +14,7 @@ from cfp_core.i18n import t
 from cfp_core.numbers import fmt_delta, fmt_number, fmt_percent, plain, signed_percent
 from cfp_core.publish.disclosure import Disclosure
 from cfp_core.publish.report.analysis import assumptions_and_limitations, hotspots, share_of_total
+from cfp_core.publish.report.clause7 import sentence_sep
 from cfp_core.publish.report.uncertainty import uncertainty
 
 TORNADO_LINES = 5
@@ -73,7 +74,7 @@ def _allocation_text(s: Sensitivity, lang: str) -> str:
     if a.status == "not_applicable":
         return t("report.study.sens.allocation_na", lang)
     lines = t("report.study.sens.allocation_lines", lang, lines=_join(a.lines)) if a.lines else ""
-    return " ".join(filter(None, [t("report.study.sens.allocation_stated", lang), lines,
+    return sentence_sep(lang).join(filter(None, [t("report.study.sens.allocation_stated", lang), lines,
                                   t("report.gap", lang, what=t("report.study.item.allocation_data", lang))]))
 
 
@@ -122,7 +123,7 @@ def _sensitivity_text(s: Sensitivity, lang: str) -> str:
     if not s.vintages:
         parts.append(_vintage_text(s, lang))
     parts.append(_allocation_text(s, lang))
-    return " ".join(parts)
+    return sentence_sep(lang).join(parts)
 
 
 def _uncertainty_text(d: Disclosure, lang: str) -> str:
@@ -136,11 +137,12 @@ def _uncertainty_text(d: Disclosure, lang: str) -> str:
 def _quality_text(d: Disclosure, lang: str) -> str:
     q = d.data_quality
     text = t("report.study.interp.primary", lang, share=fmt_percent(q.primary_data_share))
+    sep = sentence_sep(lang)
     names = ("reliability", "completeness", "temporal", "geographical", "technological")
     if q.technological_dqr is None:
-        return f"{text} {t('report.gap', lang, what=t('report.item.pedigree', lang))}"
+        return text + sep + t("report.gap", lang, what=t("report.item.pedigree", lang))
     scores = t("report.list_sep", lang).join(f"{t(f'report.dqr.{n}', lang)} {fmt_number(getattr(q, f'{n}_dqr'), 2)}"
                                               for n in names)
     worst = max(names, key=lambda n: getattr(q, f"{n}_dqr"))
-    return f"{text} " + t("report.study.interp.dqr", lang, scores=scores, coverage=fmt_percent(q.dqr_coverage),
+    return text + sep + t("report.study.interp.dqr", lang, scores=scores, coverage=fmt_percent(q.dqr_coverage),
                           worst=t(f"report.dqr.{worst}", lang))
