@@ -141,3 +141,13 @@ def test_report_without_electricity_or_fuel_says_so(ws):
     en = visible_text(report_html(only_transport, "en", generated_on=DAY))
     assert "The inventory has no fuel lines." in en and "The inventory has no electricity lines." in en
     assert "The inventory has no electricity lines: not applicable." in en
+
+
+def test_fuel_chain_converts_the_amount_into_the_ncv_unit(ws):
+    """A fuel entered in t is shown in the NCV's kg; one entered in MJ skips the NCV: the chain still ends at the result."""
+    lines = tuple(x.model_copy(update={"amount": x.amount / 1000, "unit": "t"}) if x.line_no == 2
+                  else x.model_copy(update={"amount": x.amount * 43.07, "unit": "MJ"}) if x.line_no == 3 else x
+                  for x in ws.lines)
+    rows = {row["no"]: row["chain"] for row in fuel_parameters(ws.model_copy(update={"lines": lines}), "en")}
+    assert rows[2] == "4.58505 kg × 42.652 MJ/kg × 20.20 ÷ 1000 × 0.98 × 44/12 = 14.1949 kgCO2"
+    assert rows[3] == "0.179602 MJ × 18.90 ÷ 1000 × 0.98 × 44/12 = 0.0122 kgCO2"

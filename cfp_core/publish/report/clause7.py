@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from cfp_core import units
 from cfp_core.analysis.sensitivity import electricity_factors
+from cfp_core.errors import CfpError
 from cfp_core.factors import CO2_PER_C, EmissionFactor, FactorFamily
 from cfp_core.i18n import has, t
 from cfp_core.library import publisher_label, reference_factors, source_document_title
@@ -118,18 +120,14 @@ def fuel_parameters(d: Disclosure, lang: str) -> list[dict]:
     """Per fuel line: NCV, carbon content per unit energy, oxidation rate and the chain that gives its result."""
     rows = []
     for line, factor in fuel_lines(d):
-        amount = f"{plain(line.amount)} {line.unit}"
         if factor is not None and factor.ncv and factor.carbon_content_tc_per_tj and factor.oxidation_rate:
-            chain = t("report.study.fuel.chain", lang, amount=amount, ncv=plain(factor.ncv, 3), ncv_unit=factor.ncv_unit,
-                      cc=plain(factor.carbon_content_tc_per_tj, 2), of=plain(factor.oxidation_rate),
-                      kg=fmt_number(line.amount * factor.ncv * factor.carbon_content_tc_per_tj / 1000
-                                    * factor.oxidation_rate * CO2_PER_C, 4), gas=_gas(line))
+            chain = _library_chain(line, factor, lang)
             rows.append(_fuel_row(line, plain(factor.ncv, 3) + f" {factor.ncv_unit}",
                                   plain(factor.carbon_content_tc_per_tj, 2), plain(factor.oxidation_rate), chain,
                                   _provenance(factor, lang), lang))
         elif factor is None and line.factor_ncv is not None:
             ncv_unit = f"{_denominator(line.factor_unit)}/{line.unit}"
-            chain = t("report.study.fuel.own_chain", lang, amount=amount, ncv=plain(line.factor_ncv), ncv_unit=ncv_unit,
+            chain = t("report.study.fuel.own_chain", lang, amount=f"{plain(line.amount)} {line.unit}", ncv=plain(line.factor_ncv), ncv_unit=ncv_unit,
                       ef=factor_number(line.factor_value), unit=line.factor_unit,
                       kg=fmt_number(line.amount * line.factor_ncv * line.factor_value, 4), gas=_gas(line))
             row = _fuel_row(line, f"{plain(line.factor_ncv)} {ncv_unit}", "", "", chain,
@@ -140,6 +138,24 @@ def fuel_parameters(d: Disclosure, lang: str) -> list[dict]:
                                   _provenance(factor, lang) if factor else t("report.study.fuel.own_factor", lang),
                                   lang))
     return rows
+
+
+def _library_chain(line: DisclosedLine, factor: EmissionFactor, lang: str) -> str:
+    """amount × NCV × CC ÷ 1000 × OF × 44/12 = result, with the amount in the NCV's unit (or in MJ)."""
+    cc, of = plain(factor.carbon_content_tc_per_tj, 2), plain(factor.oxidation_rate)
+    per_mj = factor.carbon_content_tc_per_tj / 1000 * factor.oxidation_rate * CO2_PER_C
+    try:
+        if units.dimension_of(line.unit) == "energy":
+            mj = units.convert(line.amount, line.unit, "MJ")
+            return t("report.study.fuel.energy_chain", lang, amount=f"{plain(mj)} MJ", cc=cc, of=of,
+                     kg=fmt_number(mj * per_mj, 4), gas=_gas(line))
+        denominator = _denominator(factor.ncv_unit)
+        amount = line.amount * units.conversion_path(line.unit, denominator, density=factor.density,
+                                                     density_unit=factor.density_unit).coefficient
+    except CfpError:
+        return t("report.study.fuel.no_chain", lang)
+    return t("report.study.fuel.chain", lang, amount=f"{plain(amount)} {denominator}", ncv=plain(factor.ncv, 3),
+             ncv_unit=factor.ncv_unit, cc=cc, of=of, kg=fmt_number(amount * factor.ncv * per_mj, 4), gas=_gas(line))
 
 
 def _gas(line: DisclosedLine) -> str:
