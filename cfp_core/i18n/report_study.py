@@ -195,6 +195,11 @@ MESSAGES = {
                                      "所有因子同时变化 ±{step} 时，总量在 {low} 至 {high} 之间。"),
     "report.study.interp.sens_vintage": ("With the {vintage} electricity factors the total would be {total} ({change}).",
                                          "若采用 {vintage} 年电力因子，总量为 {total}（{change}）。"),
+    "report.study.interp.allocation_not_applicable": ("The study allocates nothing, so there is no allocation "
+                                                      "choice to vary.", "本研究未作分配，无需比较分配方式。"),
+    "report.study.interp.allocation_not_recomputable": (
+        "The allocation basis cannot be varied with the study's data (6.3).",
+        "现有数据无法比较其他分配方式（见 6.3）。"),
     "report.study.interp.uncertainty_none": (
         "The uncertainty is not quantified: the data carry no pedigree scores (section 5).",
         "不确定性未量化：数据没有谱系矩阵评分（见第5章）。"),

@@ -12,6 +12,7 @@ from cfp_core import store
 from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.report import report_html
 from cfp_core.publish.report.clause7 import electricity_rows, fuel_parameters
+from cfp_core.publish.report.interpretation import sensitivity_section
 from tests.core.test_report import visible_text
 
 DAY = date(2026, 12, 3)
@@ -151,3 +152,9 @@ def test_fuel_chain_converts_the_amount_into_the_ncv_unit(ws):
     rows = {row["no"]: row["chain"] for row in fuel_parameters(ws.model_copy(update={"lines": lines}), "en")}
     assert rows[2] == "4.58505 kg × 42.652 MJ/kg × 20.20 ÷ 1000 × 0.98 × 44/12 = 14.1949 kgCO2"
     assert rows[3] == "0.179602 MJ × 18.90 ÷ 1000 × 0.98 × 44/12 = 0.0122 kgCO2"
+
+
+def test_tornado_bars_scale_with_the_swing(ws):
+    rows = sensitivity_section(ws, "en")["tornado"]
+    assert [row["no"] for row in rows] == [4, 1, 6, 2, 5]
+    assert rows[0]["bar"] == "100.0" and rows[1]["bar"] == f"{100 * 24.045023623 / 31.281911962:.1f}"

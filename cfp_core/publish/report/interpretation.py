@@ -32,7 +32,8 @@ def _step(s: Sensitivity) -> str:
 def sensitivity_section(d: Disclosure, lang: str, s: Sensitivity | None = None) -> dict:
     """Tornado rows of the top lines, the range with every factor at ±x %, the vintage cases and allocation."""
     s = s or study_sensitivity(d)
-    tornado = [{"no": x.line_no, "activity": x.activity, "kg": fmt_number(x.kg_co2e, 4),
+    widest = s.swings[0].swing if s.swings and s.swings[0].swing else 1.0
+    tornado = [{"no": x.line_no, "bar": fmt_number(100 * x.swing / widest, 1), "activity": x.activity, "kg": fmt_number(x.kg_co2e, 4),
                 "low": fmt_number(x.low_total, 4), "high": fmt_number(x.high_total, 4),
                 "swing": fmt_number(x.swing, 4), "share": fmt_percent(x.share)} for x in s.swings[:TORNADO_LINES]]
     return {
@@ -122,7 +123,7 @@ def _sensitivity_text(s: Sensitivity, lang: str) -> str:
                        total=fmt_number(case.total_kg_co2e, 4), change=signed_percent(case.change)))
     if not s.vintages:
         parts.append(_vintage_text(s, lang))
-    parts.append(_allocation_text(s, lang))
+    parts.append(t(f"report.study.interp.allocation_{s.allocation.status}", lang))
     return sentence_sep(lang).join(parts)
 
 
