@@ -27,8 +27,10 @@ MESSAGES = {
     "report.study.item.carbon_oxidation": (
         "carbon content per unit energy and oxidation rate of this line's own factor (only its NCV and value are given)",
         "该行自带因子的单位热值含碳量和碳氧化率（仅给出低位发热量和因子值）"),
-    "report.study.item.fuel_parameters": ("NCV, carbon content per unit energy and oxidation rate of this factor",
-                                          "该因子的低位发热量、单位热值含碳量和碳氧化率"),
+    "report.study.item.ncv": ("the net calorific value (NCV) of this factor", "该因子的低位发热量"),
+    "report.study.item.combined_value": (
+        "carbon content per unit energy and oxidation rate (the source publishes one combined value)",
+        "单位热值含碳量和碳氧化率（来源仅发布一个综合因子值）"),
     "report.study.item.vintage": ("the factor's vintage", "因子年份"),
     "report.study.item.green_power": ("evidence of the supply (contract, green-electricity certificates)",
                                       "供电来源证明（购电合同、绿色电力证书）"),
@@ -53,8 +55,8 @@ MESSAGES = {
     "report.study.choice.electricity": ("Electricity accounting", "电力核算方式"),
     "report.study.choice.boundary": ("Boundary choices", "边界选择"),
     "report.study.choice.boundary_text": (
-        "{boundary}; stages not included: {stages}; {excluded} processes left out with their reason (1.3)",
-        "{boundary}；未纳入的阶段：{stages}；{excluded} 个过程未包含，原因见 1.3"),
+        "{boundary}; stages not included: {stages}; {excluded} processes listed as not included (1.3)",
+        "{boundary}；未纳入的阶段：{stages}；{excluded} 个过程列为未包含（见 1.3）"),
     "report.study.choice.factor_set": ("Emission-factor set", "排放因子集"),
     "report.study.choice.factor_set_text": ("{set_id}, version {version}", "{set_id}，版本 {version}"),
     # Product and process
@@ -93,6 +95,8 @@ MESSAGES = {
                                        "{amount} × {cc} ÷ 1000 × {of} × 44/12 = {kg} {gas}"),
     "report.study.fuel.no_chain": ("The line's unit does not convert into the NCV's unit: see section 3",
                                    "该行单位无法换算为低位发热量的单位：见第3章"),
+    "report.study.fuel.value_chain": ("{amount} → {converted} × {ef} {unit} = {kg} {gas}",
+                                      "{amount} → {converted} × {ef} {unit} = {kg} {gas}"),
     "report.study.fuel.own_chain": ("{amount} × {ncv} {ncv_unit} × {ef} {unit} = {kg} {gas}",
                                     "{amount} × {ncv} {ncv_unit} × {ef} {unit} = {kg} {gas}"),
     "report.study.fuel.own_factor": ("the line's own factor, as entered", "该行自带的因子（按录入）"),

@@ -158,3 +158,14 @@ def test_tornado_bars_scale_with_the_swing(ws):
     rows = sensitivity_section(ws, "en")["tornado"]
     assert [row["no"] for row in rows] == [4, 1, 6, 2, 5]
     assert rows[0]["bar"] == "100.0" and rows[1]["bar"] == f"{100 * 24.045023623 / 31.281911962:.1f}"
+
+
+def test_a_combined_fuel_value_shows_its_ncv_and_names_the_missing_parameters(ws):
+    """A CPCD fuel factor (one kgCO2e/GJ value) has an NCV but no carbon content or oxidation rate."""
+    cpcd = tuple(x.model_copy(update={"factor_id": "cpcd_33360X0022025C", "factor_value": 74.1,
+                                      "factor_unit": "kgCO2e/GJ", "kg_co2e": x.amount * 42.652 / 1000 * 74.1})
+                 if x.line_no == 2 else x for x in ws.lines)
+    row = {r["no"]: r for r in fuel_parameters(ws.model_copy(update={"lines": cpcd}), "en")}[2]
+    assert row["ncv"] == "42.652 MJ/kg" and row["chain"] == "4.58505 kg → 0.195562 GJ × 74.1 kgCO2e/GJ = 14.4911 kgCO2e"
+    assert row["cc_of_gap"] == ("Not provided: carbon content per unit energy and oxidation rate "
+                                "(the source publishes one combined value)")

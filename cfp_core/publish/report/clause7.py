@@ -134,10 +134,26 @@ def fuel_parameters(d: Disclosure, lang: str) -> list[dict]:
                             t("report.study.fuel.own_factor", lang), lang)
             rows.append(row | {"cc_of_gap": _gap("carbon_oxidation", lang)})
         else:
-            rows.append(_fuel_row(line, _gap("fuel_parameters", lang), "", "", "",
-                                  _provenance(factor, lang) if factor else t("report.study.fuel.own_factor", lang),
-                                  lang))
+            rows.append(_combined_row(line, factor, lang))
     return rows
+
+
+def _combined_row(line: DisclosedLine, factor: EmissionFactor | None, lang: str) -> dict:
+    """A fuel factor published as one combined value (no carbon content or oxidation rate): its NCV if any."""
+    ncv = f"{plain(factor.ncv, 3)} {factor.ncv_unit}" if factor is not None and factor.ncv else _gap("ncv", lang)
+    chain = ""
+    if factor is not None:
+        try:
+            converted = line.amount * units.conversion_path(
+                line.unit, factor.unit, factor.ncv, factor.ncv_unit, factor.density, factor.density_unit).coefficient
+            chain = t("report.study.fuel.value_chain", lang, amount=f"{plain(line.amount)} {line.unit}",
+                      converted=f"{plain(converted)} {factor.unit}", ef=factor_number(line.factor_value),
+                      unit=line.factor_unit, kg=fmt_number(converted * line.factor_value, 4), gas=_gas(line))
+        except CfpError:
+            chain = t("report.study.fuel.no_chain", lang)
+    source = _provenance(factor, lang) if factor else t("report.study.fuel.own_factor", lang)
+    row = _fuel_row(line, ncv, "", "", chain, source, lang)
+    return row | {"cc_of_gap": _gap("combined_value", lang)}
 
 
 def _library_chain(line: DisclosedLine, factor: EmissionFactor, lang: str) -> str:
