@@ -9,6 +9,7 @@ names (NCV, carbon content, oxidation rate, provenance note). What neither holds
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from cfp_core import units
 from cfp_core.analysis.sensitivity import electricity_factors
@@ -27,6 +28,13 @@ TD_KEYS = {"electricity.cn.td_incl_loss": "incl", "electricity.cn.td_excl_loss":
 
 def _gap(item: str, lang: str) -> str:
     return t("report.gap", lang, what=t(f"report.study.item.{item}", lang))
+
+
+def fmt_date(day: date | None, lang: str) -> str:
+    """Return a date as 2026年06月18日 (zh) or 2026-06-18 (en); "" for None."""
+    if day is None:
+        return ""
+    return f"{day.year}年{day.month:02d}月{day.day:02d}日" if lang == "zh" else day.isoformat()
 
 
 def sentence_sep(lang: str) -> str:
@@ -83,7 +91,7 @@ def data_collection(d: Disclosure, lang: str) -> list[str]:
     counts = Counter(x.data_source for x in d.lines)
     kinds = t("report.study.collection.sep", lang).join(t("report.study.collection.kind", lang, kind=t(f"source.{source}", lang), count=n)
                             for source, n in counts.items())
-    period = t("report.period_range", lang, start=d.period.start.isoformat(), end=d.period.end.isoformat())
+    period = t("report.period_range", lang, start=fmt_date(d.period.start, lang), end=fmt_date(d.period.end, lang))
     items = [t("report.study.collection.lines", lang, period=period, count=len(d.lines), kinds=kinds or "—")]
     printed = [x.line_no for x in d.lines if x.printed_amount is not None]
     if printed:

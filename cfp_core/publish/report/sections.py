@@ -24,6 +24,7 @@ from cfp_core.publish.report.analysis import (
 from cfp_core.publish.report.clause7 import (
     data_collection,
     electricity_rows,
+    fmt_date,
     fuel_parameters,
     product_and_process,
     value_choices,
@@ -35,13 +36,6 @@ from cfp_core.publish.report.uncertainty import uncertainty
 def gap(item: str, lang: str) -> str:
     """Return the named-gap text for a missing item ("Not provided: product mass")."""
     return t("report.gap", lang, what=t(f"report.item.{item}", lang))
-
-
-def fmt_date(day: date | None, lang: str) -> str:
-    """Return a date as 2026年06月18日 (zh) or 2026-06-18 (en); "" for None."""
-    if day is None:
-        return ""
-    return f"{day.year}年{day.month:02d}月{day.day:02d}日" if lang == "zh" else day.isoformat()
 
 
 def unit_label(unit: str, lang: str) -> str:
