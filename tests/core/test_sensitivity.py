@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from cfp_core import store
+from cfp_core import calculate_footprint, store
 from cfp_core.analysis.sensitivity import allocation_check, factor_swings, sensitivity
 from cfp_core.library import reference_factors
 from cfp_core.publish.disclosure import build_disclosure
@@ -89,3 +89,10 @@ def test_step_outside_zero_one_is_refused(ws, step):
 def test_other_step_scales_the_swing(ws):
     s = sensitivity(ws.lines, ws.total_kg_co2e, step=0.25)
     assert s.swings[0].swing == pytest.approx(0.5 * KWH[4] * F2024, rel=1e-12)
+
+
+def test_the_vintage_case_equals_a_full_recalculation_under_the_2023_set(ws_inventory, set_2024, set_2023, ar5):
+    """The ratio shortcut agrees with calculate_footprint under cn-cfp-2023 (only electricity changes vintage)."""
+    now = calculate_footprint(ws_inventory, set_2024, ar5)
+    (case,) = sensitivity(now.lines, now.total_kg_co2e).vintages  # LineResult lines work as well
+    assert case.total_kg_co2e == pytest.approx(calculate_footprint(ws_inventory, set_2023, ar5).total_kg_co2e, rel=1e-12)
