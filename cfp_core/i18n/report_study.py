@@ -146,7 +146,6 @@ MESSAGES = {
     "report.study.sens.col.swing": ("Swing", "变动幅度"),
     "report.study.sens.col.share": ("Swing / total", "变动幅度/总量"),
     "report.study.sens.col.vintage": ("Electricity factor vintage", "电力因子年份"),
-    "report.study.sens.col.total": ("Total", "总量"),
     "report.study.sens.col.delta": ("Δ", "Δ"),
     "report.study.sens.col.change": ("Change", "变化"),
     "report.study.sens.col.note": ("Factors used", "所用因子"),
