@@ -105,8 +105,8 @@ def test_report_html_follows_the_reference_report(ws_html, lang, expected):
 def test_sections_appear_in_report_order(ws_html):
     text = visible_text(ws_html["zh"])
     headings = ["摘要", "1 目标与范围定义", "1.3 系统边界", "1.4 分配原则", "1.5 取舍准则", "1.6 相关假设和限制",
-                "2 数据质量", "3 活动水平数据（清单）", "4 碳足迹计算结果", "5 不确定性分析", "6 改进建议",
-                "7 排放因子来源", "8 第三方核查"]
+                "2 数据质量", "3 活动水平数据（清单）", "4 碳足迹计算结果", "5 不确定性分析", "6 敏感性分析",
+                "7 结果解释", "8 改进建议", "9 排放因子来源", "10 第三方核查"]
     position = 0
     for heading in headings:
         position = text.index(heading, position)  # ValueError if missing or out of order

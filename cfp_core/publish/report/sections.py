@@ -21,19 +21,21 @@ from cfp_core.publish.report.analysis import (
     share_of_total,
     source_breakdown,
 )
+from cfp_core.publish.report.clause7 import (
+    data_collection,
+    electricity_rows,
+    fmt_date,
+    fuel_parameters,
+    product_and_process,
+    value_choices,
+)
+from cfp_core.publish.report.interpretation import interpretation, sensitivity_section, study_sensitivity
 from cfp_core.publish.report.uncertainty import uncertainty
 
 
 def gap(item: str, lang: str) -> str:
     """Return the named-gap text for a missing item ("Not provided: product mass")."""
     return t("report.gap", lang, what=t(f"report.item.{item}", lang))
-
-
-def fmt_date(day: date | None, lang: str) -> str:
-    """Return a date as 2026年06月18日 (zh) or 2026-06-18 (en); "" for None."""
-    if day is None:
-        return ""
-    return f"{day.year}年{day.month:02d}月{day.day:02d}日" if lang == "zh" else day.isoformat()
 
 
 def unit_label(unit: str, lang: str) -> str:
@@ -273,7 +275,12 @@ def verification(d: Disclosure, lang: str) -> dict:
 
 def report_context(d: Disclosure, lang: str, generated_on: date) -> dict:
     """Return everything the template renders, in the reader's language."""
+    sensitivity = study_sensitivity(d)
     return {
+        "choices": value_choices(d, lang), "product": product_and_process(d, lang),
+        "collection": data_collection(d, lang), "fuels": fuel_parameters(d, lang),
+        "electricity": electricity_rows(d, lang), "sensitivity": sensitivity_section(d, lang, sensitivity),
+        "interpretation": interpretation(d, lang, sensitivity),
         "lang": lang, "cover": cover(d, lang, generated_on), "summary": summary(d, lang), "scope": scope(d, lang),
         "quality": quality(d, lang), "inventory": inventory(d, lang), "results": results(d, lang),
         "uncertainty": uncertainty_section(d, lang),
