@@ -67,7 +67,7 @@ with ui.open_db() as db:
     with history:
         history_tab(db, state)
     with importer:
-        importing.import_tab(db)
+        importing.import_tab(db, state)
         bom.bom_section(db, state)
     with shared:
         allocation.allocation_tab(db, state)

@@ -55,14 +55,16 @@ def import_preview(db, inventories, prefix: str = "import") -> str | None:
     return mode
 
 
-def import_tab(db) -> None:
-    """Template downloads and CSV/Excel import; a file with any bad row is rejected whole."""
+def import_tab(db, state) -> None:
+    """Template downloads (example rows of the chosen model and period) and CSV/Excel import; a file with any
+    bad row is rejected whole."""
     st.caption(ui.tr("products.import.intro"))
     left, right = st.columns(2)
-    left.download_button(ui.tr("products.import.template_csv"), cfp_io.template_bytes("csv", ui.lang()),
-                         file_name=f"cfp_template_{ui.lang()}.csv", mime="text/csv", key="template_csv")
-    right.download_button(ui.tr("products.import.template_xlsx"), cfp_io.template_bytes("xlsx", ui.lang()),
-                          file_name=f"cfp_template_{ui.lang()}.xlsx", key="template_xlsx")
+    name = f"cfp_template_{state.product.model_code}_{state.period.label}_{ui.lang()}"
+    left.download_button(ui.tr("products.import.template_csv"), cfp_io.template_bytes("csv", ui.lang(), state.template),
+                         file_name=f"{name}.csv", mime="text/csv", key="template_csv")
+    right.download_button(ui.tr("products.import.template_xlsx"), cfp_io.template_bytes("xlsx", ui.lang(), state.template),
+                          file_name=f"{name}.xlsx", key="template_xlsx")
     upload = st.file_uploader(ui.tr("products.import.upload"), type=["csv", "xlsx"], key="import_file")
     if upload is None:
         return

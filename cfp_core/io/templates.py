@@ -92,19 +92,24 @@ def write_inventory_file(inventories: Iterable[Inventory], fmt: str) -> bytes:
     raise ValueError(f"unknown format {fmt!r}; use 'csv' or 'xlsx'")
 
 
-def template_bytes(fmt: str, lang: str = "zh") -> bytes:
-    """Return an empty template (header + the WS-TPS-48-900A production electricity line as example).
+def template_bytes(fmt: str, lang: str = "zh", for_inventory: Inventory | None = None) -> bytes:
+    """Return a template: the header and example rows.
 
-    In zh the header row is Chinese (``ZH_HEADER``); the xlsx template adds a bilingual instructions sheet
-    and dropdowns labelled in ``lang``.
+    The example rows are the production lines of ``for_inventory`` (the user's own model and period: what
+    they would import; internal notes left out), or, without one or when it has none, the WS-TPS-48-900A
+    production electricity line. In zh the header row is Chinese (``ZH_HEADER``); the xlsx template adds a
+    bilingual instructions sheet and dropdowns labelled in ``lang``.
     Raises ``ValueError`` for a format other than "csv" or "xlsx".
     """
     from cfp_core.store.seed import PORTFOLIO_DIRS, load_portfolio_file
 
-    _, _, inventories = load_portfolio_file(PORTFOLIO_DIRS[0] / "ws_tps_48_900a.json")
-    ws = inventories[0]
-    example = ws.model_copy(update={"lines": tuple(line.model_copy(update={"note": ""})
-                                                   for line in ws.lines if line.stage.value == "production")})
+    source = for_inventory
+    if source is None or not any(line.stage.value == "production" for line in source.lines):
+        source = load_portfolio_file(PORTFOLIO_DIRS[0] / "ws_tps_48_900a.json")[2][0]
+        if for_inventory is not None:  # the example line, under the user's own model and period
+            source = source.model_copy(update={"model_code": for_inventory.model_code, "period": for_inventory.period})
+    example = source.model_copy(update={"lines": tuple(line.model_copy(update={"note": "", "note_internal": False})
+                                                       for line in source.lines if line.stage.value == "production")})
     rows = inventory_rows([example])
     for row in rows:
         row.update(stage=t(f"stage.{row['stage']}", lang), data_source_type=t(f"source.{row['data_source_type']}", lang))

@@ -267,6 +267,34 @@ def test_csv_template_has_bom_header_and_the_ws_production_line(ws_inventory):
     assert inventory.lines[0].factor_ref == "electricity.cn.national"
 
 
+@pytest.fixture(scope="module")
+def inventory_300a(seeded_db_file):
+    from cfp_core import store
+
+    db = store.open_db(seeded_db_file)
+    try:
+        return store.load_inventory(db, "WS-TPS-48-300A", "2025")
+    finally:
+        db.close()
+
+
+def test_the_template_of_a_chosen_model_carries_its_own_model_period_and_lines(inventory_300a):
+    """#12.14: the products page offers a template for the model being edited, not a WS-TPS-48-900A row."""
+    data = templates.template_bytes("csv", "en", inventory_300a)
+    [inventory] = templates.read_inventory_file(data, "t.csv")
+    assert (inventory.model_code, inventory.period.label) == (inventory_300a.model_code, inventory_300a.period.label)
+    own = [line for line in inventory_300a.lines if line.stage.value == "production"]
+    assert [(line.activity, line.amount) for line in inventory.lines] == [(line.activity, line.amount) for line in own]
+    assert all(line.note == "" for line in inventory.lines)  # notes, internal or not, stay out of the template
+
+
+def test_a_model_without_production_lines_gets_the_example_line_under_its_own_code(inventory_300a):
+    empty = inventory_300a.model_copy(update={"model_code": "NEW-1", "lines": ()})
+    [inventory] = templates.read_inventory_file(templates.template_bytes("xlsx", "zh", empty), "t.xlsx")
+    assert inventory.model_code == "NEW-1" and inventory.period == inventory_300a.period
+    assert inventory.lines[0].factor_ref == "electricity.cn.national"
+
+
 def test_xlsx_template_opens_with_instructions_and_dropdowns():
     workbook = openpyxl.load_workbook(io.BytesIO(templates.template_bytes("xlsx", "zh")))
     assert workbook.sheetnames[:2] == ["inventory", "instructions"]
