@@ -174,6 +174,8 @@ MESSAGES = {
     "card.factor_sources": ("Emission-factor sources", "排放因子来源"),
     "card.factor_set": ("Factor set", "因子集"),
     "card.version": ("version {version}", "版本 {version}"),
+    "card.factor_data_year": ("{year} data", "{year}年数据"),
+    "card.factor_published": ("published {year}", "{year}年发布"),
     "card.gwp": ("GWP set", "GWP集"),
     "card.gwp_value": ("IPCC {gwp}, 100-year GWP", "IPCC {gwp}，100年全球变暖潜势"),
     "card.data_quality": ("Data quality", "数据质量"),

@@ -172,20 +172,29 @@ _FIT_CSS = (
     "@page{margin:6mm}.cfp-card{font-size:11px}.cfp-product{font-size:20px}.cfp-number{font-size:46px}"
     ".cfp-fact{font-size:10px;margin-bottom:5px;padding:4px 8px}.cfp-stages{font-size:12px}"
     ".cfp-qr,.cfp-qr img{width:104px;height:104px;flex-basis:104px}",
+    "@page{margin:5mm}.cfp-card{font-size:10.5px}.cfp-product{font-size:18px}.cfp-number{font-size:40px}"
+    ".cfp-fact{font-size:9.5px;margin-bottom:4px;padding:3px 7px}.cfp-stages{font-size:11px}.cfp-stages td{padding:2px 0}"
+    ".cfp-section h3{padding:5px 0 3px}.cfp-bar{height:20px;margin:8px 0 4px}.cfp-facts{padding-top:8px}"
+    ".cfp-hero{padding-top:8px}.cfp-foot{margin-bottom:4px;padding-top:4px}.cfp-total{margin-top:8px}"
+    ".cfp-qr,.cfp-qr img{width:96px;height:96px;flex-basis:96px}",
 )
 
 
 def card_pdf(snapshot: Snapshot, lang: str = "zh", base_url: str | None = None) -> bytes:
     """Return the card as a one-page A4 PDF rendered by weasyprint (no network access: data URIs only).
 
-    Long texts are fitted by progressively tighter print styles rather than cut off.
+    Long texts are fitted by progressively tighter print styles rather than cut off. The tighter styles go
+    into the page as the last author stylesheet: weasyprint's ``stylesheets=`` are user styles, which the
+    card's own CSS overrides, so passing them there changed nothing.
     """
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    page = HTML(string=card_html(snapshot, lang, base_url), url_fetcher=URLFetcher(allowed_protocols={"data"}))
+    source = card_html(snapshot, lang, base_url)
     for extra in _FIT_CSS:
-        document = page.render(stylesheets=[CSS(string=extra)] if extra else None)
+        page = HTML(string=source.replace("</head>", f"<style>{extra}</style></head>", 1) if extra else source,
+                    url_fetcher=URLFetcher(allowed_protocols={"data"}))
+        document = page.render()
         if len(document.pages) == 1:
             break
     return document.write_pdf()

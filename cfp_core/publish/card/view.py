@@ -185,10 +185,13 @@ def card_facts(d: Disclosure, lang: str) -> tuple[tuple[str, tuple[str, ...]], .
 def _factor_lines(d: Disclosure, lang: str) -> tuple[str, ...]:
     groups: dict[tuple[str, str], list[str]] = {}
     for f in d.factor_sources:
-        version = str(f.vintage) if f.vintage else f.publication_date[:4]
+        # the year in brackets says what it is: the factor's data year, else the year it was published
+        version = (t("card.factor_data_year", lang, year=f.vintage) if f.vintage else
+                   t("card.factor_published", lang, year=f.publication_date[:4]) if f.publication_date else "")
         groups.setdefault((f.publisher_name(lang), version), []).append(name_in(lang, f.name_zh, f.name_en))
     colon, sep = ("：", "、") if lang == "zh" else (": ", "; ")
-    lines = [f"{publisher}{f' ({version})' if version else ''}{colon}{sep.join(dict.fromkeys(names))}"
+    bracket = "（{}）" if lang == "zh" else " ({})"
+    lines = [f"{publisher}{bracket.format(version) if version else ''}{colon}{sep.join(dict.fromkeys(names))}"
              for (publisher, version), names in groups.items()]
     set_name = name_in(lang, d.factor_set_name_zh, d.factor_set_name_en)
     version = t("card.version", lang, version=d.factor_set_version)
