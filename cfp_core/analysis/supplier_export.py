@@ -32,24 +32,28 @@ def findings_text(findings: Sequence[dict], lang: str = "zh") -> str:
     return "; ".join(f"{t('suppliers.severity.' + f['severity'], lang)}: {f['text']}" for f in findings)
 
 
-def _unit(unit: str, lang: str) -> str:
+def unit_label(unit: str, lang: str = "zh") -> str:
+    """Return a PACT declared unit ("liter") in ``lang``, or as given when it has no label."""
     key = f"suppliers.unit.{unit.replace(' ', '_')}"
     return t(key, lang) if has(key) else unit
 
 
-def _cells(row: dict, lang: str) -> list:
-    """One row as cell values: text neutralised, None empty, the flag and the findings in ``lang``."""
+def _cells(row: dict, lang: str, labels: bool = True) -> list:
+    """One row as cell values: text neutralised, None empty, findings as text in ``lang``; with ``labels`` the
+    flag, group, unit and basis in ``lang`` too (else as their stable values: true/false, unassigned, piece)."""
     values = []
     for key in ROW_KEYS:
         value = row[key]
         if key == "findings":
             value = findings_text(value, lang)
+        elif not labels:
+            value = str(value).lower() if isinstance(value, bool) else value
         elif key == "illustrative":
             value = t("label.yes" if value else "label.no", lang)
         elif key == "group" and value == UNASSIGNED:
             value = t("directory.unassigned", lang)
         elif key == "declared_unit":
-            value = _unit(value, lang)
+            value = unit_label(value, lang)
         elif key == "basis":
             value = t(f"directory.basis.{value}", lang)
         values.append(neutralise_formula(value) if isinstance(value, str) else value)
@@ -62,7 +66,8 @@ def comparison_csv(rows: Sequence[dict], lang: str = "zh", labels: bool = True) 
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([neutralise_formula(h) for h in header(lang, labels)])
     for row in rows:
-        writer.writerow(["" if v is None else repr(v) if isinstance(v, float) else v for v in _cells(row, lang)])
+        writer.writerow(["" if v is None else repr(v) if isinstance(v, float) else v
+                         for v in _cells(row, lang, labels)])
     return buffer.getvalue()
 
 

@@ -117,3 +117,11 @@ def part_names(assignments: dict[int, Assignment]) -> list[str]:
         if a.part:
             seen.setdefault(part_key(a.part), a.part)
     return sorted(seen.values(), key=part_key)
+
+
+def grouped_rows(stored: Sequence, assignments: dict[int, Assignment], suppliers: Sequence = (), lang: str = "zh",
+                 part: str | None = None, today: date | None = None) -> list[dict]:
+    """Compare the visible stored disclosures by part and return their rows (``comparison_rows``)."""
+    visible = [s for s in stored if s.visible]
+    groups = compare_by_part(visible, assignments, lang, today=today, part=part)
+    return comparison_rows(groups, visible, assignments, suppliers, lang)
