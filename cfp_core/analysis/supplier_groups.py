@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from cfp_core.analysis.suppliers import SupplierComparison, compare_suppliers
 from cfp_core.i18n import t
 from cfp_core.io import Assignment, part_key
 from cfp_core.io.suppliers import SupplierDisclosure
+from cfp_core.numbers import format_time
 
 UNASSIGNED = "unassigned"
 # the stable keys of one row (CLI JSON, CSV and xlsx exports)
@@ -125,3 +127,29 @@ def grouped_rows(stored: Sequence, assignments: dict[int, Assignment], suppliers
     visible = [s for s in stored if s.visible]
     groups = compare_by_part(visible, assignments, lang, today=today, part=part)
     return comparison_rows(groups, visible, assignments, suppliers, lang)
+
+
+def directory_frame(suppliers: Sequence, lang: str = "zh") -> pd.DataFrame:
+    """Return the directory (``DirectorySupplier``) as a table with localized headers, one row per supplier."""
+    rows = [[s.supplier_id, s.name(lang), ", ".join(s.company_ids), " ".join(filter(None, (s.contact_name, s.contact_email))),
+             "; ".join(f"{p.name} ({p.link})" if p.link else p.name for p in s.parts)] for s in suppliers]
+    columns = ("supplier_id", "name", "company_ids", "contact", "parts")
+    return pd.DataFrame(rows, columns=[t(f"directory.table.{c}", lang) for c in columns])
+
+
+def history_frame(history: Sequence[dict], lang: str = "zh", tz=None) -> pd.DataFrame:
+    """Return one supplier's revisions (``supplier_history``), newest first, with localized headers."""
+    rows = [[h["revision"], format_time(h["created_at"], tz), h["author"], h["comment"], h["supplier"].name(lang),
+             "; ".join(p.name for p in h["supplier"].parts)] for h in history]
+    columns = ("revision", "at", "author", "comment", "name", "parts")
+    return pd.DataFrame(rows, columns=[t(f"directory.history.{c}", lang) for c in columns])
+
+
+def assignment_label(assignment: Assignment | None, suppliers: Sequence, lang: str = "zh") -> str:
+    """Return "Supplier / part (matched by company id)" for a disclosure's assignment, in ``lang``."""
+    if assignment is None or not assignment.supplier_id:
+        return t("directory.assign.none", lang)
+    names = {s.supplier_id: s.name(lang) for s in suppliers}
+    part = assignment.part or t("directory.unassigned", lang)
+    return t(f"directory.assign.{assignment.how}", lang, supplier=names.get(assignment.supplier_id,
+                                                                             assignment.supplier_id), part=part)
