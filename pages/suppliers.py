@@ -67,13 +67,15 @@ st.caption(ui.tr("suppliers.intro"))
 with ui.open_db() as db:
     upload_section(db)
     stored = cfp_io.list_supplier_disclosures(db)
+    assignments = cfp_io.disclosure_assignments(db, stored)
     st.subheader(ui.tr("suppliers.stored"))
     if not stored:
         st.info(ui.tr("suppliers.none"))
     else:
-        st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone()), hide_index=True, key="suppliers_stored")
+        st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone(), assignments), hide_index=True,
+                     key="suppliers_stored")
         sections.withdraw_section(db, stored)
     visible = [s for s in stored if s.visible]
     if visible:
         sections.downloads(db, visible)
-        comparison_section(visible, cfp_io.disclosure_assignments(db, visible))
+        comparison_section(visible, assignments)

@@ -92,6 +92,8 @@ def test_group_by_part_and_the_two_downloads(page_app, lang):
     assert not at.exception
     assert at.download_button(key="suppliers_download_csv").label == t("directory.download_csv", lang)
     assert at.download_button(key="suppliers_download_xlsx").label == t("directory.download_xlsx", lang)
+    stored = at.dataframe[0].value  # the part column shows the directory part, not the label typed at intake
+    assert list(stored[t("suppliers.col.part", lang)]) == ["Power system", t("directory.unassigned", lang)]
     group = at.selectbox(key="suppliers_group")
     assert group.options == [t("directory.group_all", lang), "Power system", t("directory.unassigned", lang)]
     at = group.set_value("Power system").run()
