@@ -241,3 +241,17 @@ def test_only_our_illustrative_mark_makes_a_footprint_illustrative():
     assert is_illustrative(footprint()) is True
     real = footprint("supplier_e_v2_kg")
     assert is_illustrative(real) is ("ILLUSTRATIVE DEMO DATA" in str(real.raw.get("comment")))
+
+
+def test_a_viewer_is_refused_in_the_core_and_nothing_is_written(fresh_db):
+    from cfp_core.access import Principal, Role
+    from cfp_core.errors import PermissionDenied
+
+    viewer = Principal(subject="sub-viewer", org_id="weisidemu", roles=frozenset({Role.VIEWER}))
+    row = save_supplier_disclosure(fresh_db, ADMIN, footprint())
+    with pytest.raises(PermissionDenied) as denied:
+        save_supplier(fresh_db, viewer, supplier("sup-1", parts=["Battery"]))
+    with pytest.raises(PermissionDenied):
+        assign_disclosure(fresh_db, viewer, row, None)
+    assert "供应商名录" in denied.value.message("zh") and "supplier directory" in denied.value.message("en")
+    assert count(fresh_db, "supplier_directory_revisions") == count(fresh_db, "supplier_assignments") == 0
