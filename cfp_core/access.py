@@ -55,13 +55,14 @@ class Action(StrEnum):
     SEED = "seed"
     BOOTSTRAP = "bootstrap"  # the first user of an empty workspace sets up the organisation (becomes admin)
     SAVE_BOM_MAPPING = "save_bom_mapping"  # #11: which factor a BOM material or freight mode means
+    SAVE_SUPPLIER = "save_supplier"  # #10: a supplier directory entry, or which supplier and part a disclosure is
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.VIEWER: frozenset(),
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
-                            Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING}),
+                            Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_SUPPLIER}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
     Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS}),

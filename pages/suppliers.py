@@ -5,10 +5,9 @@ import streamlit as st
 import ui
 from cfp_core import io as cfp_io
 from cfp_core.analysis import suppliers as supplier_compare
+from ui import suppliers as sections
 
 ui.require_router(__file__)
-
-ICONS = {"blocking": ":material/block:", "caution": ":material/warning:", "info": ":material/info:"}
 
 
 def upload_section(db) -> None:
@@ -39,48 +38,13 @@ def upload_section(db) -> None:
         st.success(ui.md(message))
 
 
-def withdraw_section(db, stored) -> None:
-    """Hide, retract or restore a stored disclosure: an event with a reason; nothing is deleted."""
-    with st.expander(ui.tr("suppliers.withdraw")):
-        by_id = {s.id: s for s in stored}
-        chosen = st.selectbox(ui.tr("suppliers.choose_one"), list(by_id), key="suppliers_withdraw_id",
-                              format_func=lambda i: supplier_compare.stored_label(by_id[i]))
-        kinds = {ui.tr(f"suppliers.state.{k}"): k for k in cfp_io.EVENT_KINDS}
-        kind = kinds[st.radio(ui.tr("suppliers.withdraw_kind"), list(kinds), horizontal=True,
-                              key=f"suppliers_withdraw_kind_{ui.lang()}")]
-        reason = st.text_input(ui.tr("suppliers.reason"), key="suppliers_withdraw_reason")
-        if st.button(ui.tr("suppliers.withdraw_save"), key="suppliers_withdraw_save"):
-            with ui.stop_on_error():
-                cfp_io.mark_supplier_disclosure(db, ui.principal(db), chosen, kind, reason)
-                st.rerun()
-        if chosen is not None:
-            st.dataframe(supplier_compare.history_table(by_id[chosen], ui.lang()), hide_index=True,
-                         key="suppliers_history")
-
-
-def findings_section(comparison) -> None:
-    """Every comparability finding, grouped by disclosure, with a severity icon."""
-    st.subheader(ui.tr("suppliers.findings"))
-    if not comparison.findings:
-        st.success(ui.tr("suppliers.no_findings"))
-    for finding in comparison.findings:
-        who = comparison.disclosures[finding.index].supplier
-        text = f"**{finding.index + 1}. {ui.md(who)}** · {ui.tr('suppliers.severity.' + finding.severity)}: " \
-               f"{ui.md(finding.message(ui.lang()))}"
-        {"blocking": st.error, "caution": st.warning, "info": st.info}[finding.severity](
-            text, icon=ICONS[finding.severity])
-    if comparison.excluded:
-        st.subheader(ui.tr("suppliers.excluded"))
-        for index in comparison.excluded:
-            reasons = "; ".join(comparison.reasons(index, ui.lang()))
-            st.markdown(f"- **{index + 1}. {ui.md(comparison.disclosures[index].supplier)}**: {ui.md(reasons)}")
-
-
-def comparison_section(stored) -> None:
-    """Choose the disclosures and the baseline; show the table, the findings and the chart."""
-    by_id = {s.id: s for s in stored}
+def comparison_section(stored, assignments) -> None:
+    """Choose a part, the disclosures and the baseline; show the table, the findings and the chart."""
+    by_id = {s.id: s for s in sections.part_filter(stored, assignments)}
+    part = st.session_state.get("suppliers_group")
     chosen = st.multiselect(ui.tr("suppliers.choose"), list(by_id), default=list(by_id)[-6:],
-                            key="suppliers_choose", format_func=lambda i: supplier_compare.stored_label(by_id[i]),
+                            key="suppliers_choose" if part is None else f"suppliers_choose_{part}",
+                            format_func=lambda i: supplier_compare.stored_label(by_id[i]),
                             placeholder=ui.tr("ui.choose_options"))
     if not chosen:
         return
@@ -94,7 +58,7 @@ def comparison_section(stored) -> None:
                       for c, fmt in supplier_compare.COLUMN_FORMATS.items()}
     st.dataframe(supplier_compare.comparison_table(comparison, ui.lang()), hide_index=True,
                  key="suppliers_table", column_config=number_columns)
-    findings_section(comparison)
+    sections.findings_section(comparison)
     st.altair_chart(supplier_compare.comparison_chart(comparison, ui.lang()), width="stretch")
 
 
@@ -103,12 +67,15 @@ st.caption(ui.tr("suppliers.intro"))
 with ui.open_db() as db:
     upload_section(db)
     stored = cfp_io.list_supplier_disclosures(db)
+    assignments = cfp_io.disclosure_assignments(db, stored)
     st.subheader(ui.tr("suppliers.stored"))
     if not stored:
         st.info(ui.tr("suppliers.none"))
     else:
-        st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone()), hide_index=True, key="suppliers_stored")
-        withdraw_section(db, stored)
-visible = [s for s in stored if s.visible]
-if visible:
-    comparison_section(visible)
+        st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone(), assignments), hide_index=True,
+                     key="suppliers_stored")
+        sections.withdraw_section(db, stored)
+    visible = [s for s in stored if s.visible]
+    if visible:
+        sections.downloads(db, visible)
+        comparison_section(visible, assignments)

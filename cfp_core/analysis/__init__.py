@@ -1,8 +1,17 @@
 """Analysis: compare models, factor versions and periods; hotspots; charts. The pages' explain,
 reconcile, overview, supplier and audit-log views are the submodules ``explain``, ``reconcile``, ``overview``,
-``suppliers`` and ``audit``."""
+``suppliers`` (with ``supplier_groups``: by part, and ``supplier_export``: CSV/xlsx) and ``audit``."""
 
-from cfp_core.analysis import audit, declared, explain, overview, reconcile, suppliers  # noqa: F401
+from cfp_core.analysis import (  # noqa: F401
+    audit,
+    declared,
+    explain,
+    overview,
+    reconcile,
+    supplier_export,
+    supplier_groups,
+    suppliers,
+)
 from cfp_core.analysis.charts import (  # noqa: F401
     chart_png,
     decomposition_chart,

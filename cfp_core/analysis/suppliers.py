@@ -180,10 +180,20 @@ def comparison_chart(comparison: SupplierComparison, lang: str = "zh") -> alt.Ch
     ).properties(title=t("suppliers.chart.title", lang))
 
 
-def stored_table(stored: Sequence, lang: str = "zh", tz=None) -> pd.DataFrame:
-    """Return the list of stored disclosures (``StoredDisclosure``) with localized headers, times local in ``tz``."""
+def stored_table(stored: Sequence, lang: str = "zh", tz=None, assignments: dict | None = None) -> pd.DataFrame:
+    """Return the list of stored disclosures (``StoredDisclosure``) with localized headers, times local in ``tz``.
+
+    With ``assignments`` (``io.disclosure_assignments``) the part column shows the directory part (or
+    "unassigned") instead of the label typed at intake.
+    """
     columns = ("id", "supplier", "product", "part", "spec", "received", "state")
-    rows = [[s.id, s.disclosure.supplier, s.disclosure.product, s.part, s.disclosure.spec_version, format_time(s.received_at, tz),
+
+    def part(s) -> str:
+        if assignments is None:
+            return s.part
+        return (assignments[s.id].part if s.id in assignments else None) or t("directory.unassigned", lang)
+
+    rows = [[s.id, s.disclosure.supplier, s.disclosure.product, part(s), s.disclosure.spec_version, format_time(s.received_at, tz),
              t(f"suppliers.state.{s.state}", lang) + (f" → #{s.superseded_by}" if s.superseded_by else "")]
             for s in stored]
     return pd.DataFrame(rows, columns=[t(f"suppliers.col.{c}", lang) for c in columns])

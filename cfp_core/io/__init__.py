@@ -1,6 +1,25 @@
-"""Files in and out: inventory templates (CSV/xlsx), bills of materials, and suppliers' PACT footprint files."""
+"""Files in and out: inventory templates (CSV/xlsx), bills of materials, suppliers' PACT footprint files and
+the supplier directory they are filed under."""
 
 from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
+from cfp_core.io.directory import (  # noqa: F401
+    Assignment,
+    DirectoryProblem,
+    DirectoryRejected,
+    DirectorySupplier,
+    SupplierPart,
+    assign_disclosure,
+    disclosure_assignments,
+    list_suppliers,
+    load_supplier,
+    new_supplier_id,
+    part_key,
+    resolve_assignments,
+    save_supplier,
+    stored_assignments,
+    supplier_from_form,
+    supplier_history,
+)
 from cfp_core.io.supplier_store import (  # noqa: F401
     EVENT_KINDS,
     StoredDisclosure,

@@ -20,7 +20,12 @@ _IMMUTABLE = (
 
 def make_immutable(db: Database, table: str) -> None:
     """Add triggers that make every row of ``table`` append-only: no UPDATE, no DELETE, and no INSERT
-    over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers)."""
+    over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers).
+
+    A table that does not exist yet is left alone: ``i14_no_replace`` runs over every listed table,
+    including those a later migration creates (and makes append-only itself)."""
+    if not db.table(table).exists():
+        return
     for statement in _IMMUTABLE:
         db.execute(statement.format(table=table))
     db.execute(_no_replace(db, table))
@@ -43,6 +48,7 @@ IMMUTABLE_TABLES = (
     "supplier_disclosures", "audit_events", "organisation_settings", "member_events", "publication_requests",
     "publication_decisions", "api_clients", "api_client_revocations", "pcf_request_decisions",
     "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
+    "supplier_directory_revisions", "supplier_assignments",
 )
 
 
@@ -242,4 +248,24 @@ def bom_mappings(db: Database) -> None:
 def i14_no_replace(db: Database) -> None:
     """Append-only tables also refuse ``INSERT OR REPLACE`` over an existing key (hardening, #14)."""
     for table in IMMUTABLE_TABLES:
+        make_immutable(db, table)
+
+
+@migrations(name="i15_supplier_directory")
+def i15_supplier_directory(db: Database) -> None:
+    """The supplier directory (one append-only revision per save of a supplier and its parts) and which
+    directory supplier and part each supplier disclosure belongs to (append-only, the newest row wins)."""
+    db.table("supplier_directory_revisions").create(
+        {"id": int, "supplier_id": str, "revision": int, "payload": str, "created_at": str, "author": str,
+         "comment": str},
+        pk="id", not_null={"supplier_id", "revision", "payload", "created_at"},
+    )
+    db.table("supplier_directory_revisions").create_index(["supplier_id", "revision"], unique=True)
+    db.table("supplier_assignments").create(
+        {"id": int, "disclosure_id": int, "supplier_id": str, "part": str, "at": str, "author": str},
+        pk="id", not_null={"disclosure_id", "at"},
+        foreign_keys=[("disclosure_id", "supplier_disclosures", "id")],
+    )
+    db.table("supplier_assignments").create_index(["disclosure_id"])
+    for table in ("supplier_directory_revisions", "supplier_assignments"):
         make_immutable(db, table)

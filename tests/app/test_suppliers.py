@@ -69,3 +69,36 @@ def test_changing_baseline_and_subset(page_app):
     assert any(t("suppliers.finding.deprecated", "en") in e.value for e in at.error)
     excluded = [m.value for m in at.markdown if m.value.startswith("- ")]
     assert len(excluded) == 1 and "Old Mill Electric Co" in excluded[0] and "Deprecated" in excluded[0]
+
+
+def _directory_supplier(company_id: str, parts: list[str], not_theirs: int) -> None:
+    from cfp_core.io import assign_disclosure, save_supplier, supplier_from_form
+
+    db = store.open_db()
+    try:
+        save_supplier(db, ADMIN, supplier_from_form({"supplier_id": "sup-1", "name_en": "Directory Co",
+                                                     "company_ids": [company_id], "parts": [{"name": p} for p in parts]}))
+        assign_disclosure(db, ADMIN, not_theirs, None)  # the samples share one company id: say this one is not
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_group_by_part_and_the_two_downloads(page_app, lang):
+    """#10.4: the selector keeps one part's footprints; the downloads hold the comparison by part."""
+    ids = save_samples(["supplier_a_v3", "supplier_b_v3"])
+    _directory_supplier("urn:uuid:4e278539-98cd-5191-9706-c1971c059924", ["Power system"], ids[1])
+    at = page_app("suppliers", lang=lang).run()
+    assert not at.exception
+    assert at.download_button(key="suppliers_download_csv").label == t("directory.download_csv", lang)
+    assert at.download_button(key="suppliers_download_xlsx").label == t("directory.download_xlsx", lang)
+    stored = at.dataframe[0].value  # the part column shows the directory part, not the label typed at intake
+    assert list(stored[t("suppliers.col.part", lang)]) == ["Power system", t("directory.unassigned", lang)]
+    group = at.selectbox(key="suppliers_group")
+    assert group.options == [t("directory.group_all", lang), "Power system", t("directory.unassigned", lang)]
+    at = group.set_value("Power system").run()
+    assert not at.exception
+    assert at.multiselect(key="suppliers_choose_Power system").value == [ids[0]]
+    assert list(at.dataframe[2].value.iloc[:, 0]) == ["华东电源科技有限公司"]
+    at = at.selectbox(key="suppliers_group").set_value("unassigned").run()
+    assert list(at.dataframe[2].value.iloc[:, 0]) == ["Northwind Power Ltd"]

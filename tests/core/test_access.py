@@ -34,7 +34,15 @@ from cfp_core.editor import (
     write_allocation,
 )
 from cfp_core.errors import PermissionDenied
-from cfp_core.io import import_inventories, mark_supplier_disclosure, parse_disclosure, save_supplier_disclosure
+from cfp_core.io import (
+    assign_disclosure,
+    import_inventories,
+    mark_supplier_disclosure,
+    parse_disclosure,
+    save_supplier,
+    save_supplier_disclosure,
+    supplier_from_form,
+)
 from cfp_core.library import reference_factor_sets
 from cfp_core.models import Organisation, OrganisationSettings, ProductModel
 from cfp_core.publish import (
@@ -88,6 +96,10 @@ WRITES = {
         db, p, parse_disclosure(SUPPLIER.read_bytes(), SUPPLIER.name))),
     "io.mark_supplier_disclosure": (Action.WITHDRAW_SUPPLIER, lambda db, p: mark_supplier_disclosure(
         db, p, _supplier_row(db, p), "hidden", "typo")),
+    "io.save_supplier": (Action.SAVE_SUPPLIER, lambda db, p: save_supplier(db, p, supplier_from_form(
+        {"supplier_id": "sup-1", "name_zh": "华东电源", "company_ids": ["urn:uuid:4e278539-98cd-5191-9706-c1971c059924"],
+         "parts": [{"name": "电池模组", "model_code": "WS-TPS-48-900A", "line_no": 1}]}))),
+    "io.assign_disclosure": (Action.SAVE_SUPPLIER, lambda db, p: assign_disclosure(db, p, _supplier_row(db, p), None)),
     "editor.save_edited_inventory": (Action.SAVE_INVENTORY, lambda db, p: save_edited_inventory(
         db, p, store.load_inventory(db, *WS), WS[0], store.load_inventory(db, *WS).period,
         store.load_inventory(db, *WS).lines[:-1])),
@@ -192,8 +204,8 @@ def test_no_write_without_a_principal_and_none_for_another_organisation(seeded_d
     with pytest.raises(PermissionDenied):
         call(seeded_db, None)
     if name not in ("store.save_factor_set", "io.save_supplier_disclosure", "io.mark_supplier_disclosure",
-                    "store.bootstrap", "store.set_member"):
-        # shared library, own intake; bootstrap and set_member write the principal's own organisation only
+                    "io.save_supplier", "io.assign_disclosure", "store.bootstrap", "store.set_member"):
+        # shared library, own intake and supplier directory; bootstrap and set_member write the principal's own organisation only
         with pytest.raises(PermissionDenied):
             call(seeded_db, member(*ALL_ROLES, org="other-company"))
 

@@ -48,6 +48,9 @@ BEFORE = {
     "import": [["export", "--model", "WS-TPS-48-900A", "--period", "2025", "--format", "xlsx",
                 "-o", "inventory.xlsx"]],
     "export-site": [["publish", "--model", "WS-TPS-48-900A", "--period", "2025"]],
+    "suppliers import": [["pact", "--model", "WS-TPS-48-300A", "--period", "2025", "-o", "ws-300a.json"]],
+    "suppliers": [["pact", "--model", "WS-TPS-48-300A", "--period", "2025", "-o", "ws-300a.json"],
+                  ["suppliers", "import", "ws-300a.json"]],
 }
 EXPECTED_FAILURE = {"api-client revoke": "cfp-0123456789abcdef"}  # a placeholder id: refused with a message
 
@@ -60,7 +63,7 @@ def _before(args: list[str]) -> list[list[str]]:
 def test_the_readme_shows_the_commands_we_test():
     names = {args[0] for args in COMMANDS if not args[0].startswith("-")}
     assert {"footprint", "reconcile", "import", "export", "factors", "publish", "card", "pact", "report",
-            "serve", "api-client", "members", "check-exposure", "export-site", "card-verify"} <= names
+            "serve", "api-client", "members", "check-exposure", "export-site", "card-verify", "suppliers"} <= names
 
 
 @pytest.mark.parametrize("lang_after", [False, True], ids=["as-written", "lang-zh-after"])
