@@ -2,7 +2,8 @@
 
 Every command is registered here, explicitly: ``data`` (footprint, import, export, factors,
 reconcile, seed), ``publish`` (publish, card, card-verify), ``disclosure`` (pact, report, export-xlsx), ``server``
-(serve, api-client, export-site: the disclosure server) and ``workspace`` (check-exposure, members).
+(serve, api-client, export-site: the disclosure server) and ``workspace`` (check-exposure, members) and ``connections``
+(suppliers' PACT APIs: add, list, fetch, request, requests, answers).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import click
 
 from cfp_core import __version__
-from cfp_core.cli import data, disclosure, publish, server, workspace
+from cfp_core.cli import connections, data, disclosure, publish, server, workspace
 from cfp_core.cli.common import HandledGroup
 
 
@@ -38,7 +39,7 @@ for _command in (
     publish.publish_command, publish.card_command, publish.card_verify_command,
     disclosure.pact_command, disclosure.report_command, disclosure.export_xlsx_command,
     server.serve_command, server.api_client_group, server.export_site_command,
-    workspace.check_exposure_command, workspace.members_group,
+    workspace.check_exposure_command, workspace.members_group, connections.connections_group,
 ):
     cli.add_command(_command)
 
