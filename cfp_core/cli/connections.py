@@ -63,14 +63,11 @@ def list_connections(ctx: click.Context) -> None:
 
 def echo_result(result: io.FetchResult, lang: str) -> None:
     """Print what one fetch did, each refused footprint with its problems, and the error if it failed."""
-    click.echo(t("connections.result", lang, name=result.connection, fetched=result.fetched, new=len(result.new),
-                 duplicate=len(result.duplicate), refused=len(result.refused)))
+    click.echo(result.summary(lang), err=not result.ok)
     for refusal in result.refused:
         click.echo(t("connections.refused", lang, path=refusal.path, pf_id=refusal.pf_id))
         for problem in refusal.problems:
             click.echo(f"  {problem[lang]}")
-    if result.error:
-        click.echo(result.error[lang], err=True)
 
 
 def fetch(ctx: click.Context, names, product_ids=()) -> None:

@@ -59,6 +59,13 @@ class FetchResult(BaseModel):
         """True if the supplier answered (refused footprints may still be listed)."""
         return self.error is None
 
+    def summary(self, lang: str) -> str:
+        """"Supplier A: 3 fetched, 2 new, 1 already stored, 0 refused." or, if it failed, the error."""
+        if self.error:
+            return self.error[lang]
+        return t("connections.result", lang, name=self.connection, fetched=self.fetched, new=len(self.new),
+                 duplicate=len(self.duplicate), refused=len(self.refused))
+
 
 def both(error: Exception) -> dict[str, str]:
     """The message of a core error in both languages (stored, then shown in the reader's)."""
@@ -74,7 +81,7 @@ def session_for(db: Database, connection: SupplierConnection, transport: httpx.B
 
 def fetch_documents(session: PactSession, product_ids=(), max_pages: int = MAX_PAGES) -> list[tuple[str, object]]:
     """Return (JSON path, footprint) for every footprint of every page. Raises ``PullFailed``."""
-    params = [("limit", str(PAGE_LIMIT))] + [("productId", p) for p in product_ids]
+    params = [("limit", str(PAGE_LIMIT))] + [("productId", p.strip()) for p in product_ids if p and p.strip()]
     url: str | None = f"{session.base_url}/3/footprints"
     found: list[tuple[str, object]] = []
     for page in range(1, max_pages + 1):
