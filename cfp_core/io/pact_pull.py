@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from cfp_core import store
 from cfp_core.access import Action, Principal, require
 from cfp_core.errors import FieldProblem, ImportRejected, RowProblem
-from cfp_core.i18n import LANGS, t
+from cfp_core.i18n import LANGS, Msg, t
 from cfp_core.io.connections import SupplierConnection, load_connection, reveal_secret
 from cfp_core.io.pact_client import PactSession, PullFailed, next_link
 from cfp_core.io.pact_reader import load_json
@@ -89,7 +89,9 @@ def fetch_documents(session: PactSession, product_ids=(), max_pages: int = MAX_P
         try:
             document = load_json(reply.content, url)
         except ImportRejected as rejected:
-            raise session.fail("malformed", url, where=rejected.problems[0].message("en")) from None
+            first = rejected.problems[0]  # not JSON, too large or too deep: said in the reader's language
+            raise session.fail("malformed", url, where=Msg(first.problem_key, **{**first.params, "value": first.value})) \
+                from None
         if not isinstance(document.get("data"), list):
             raise session.fail("malformed", url, where="data")
         prefix = "data" if page == 1 else f"page {page}: data"

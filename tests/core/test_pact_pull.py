@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import ssl
 from pathlib import Path
 
+import click
 import httpx
 import pytest
+from click.testing import CliRunner
 from cryptography.fernet import Fernet
 
 from cfp_core import store
 from cfp_core.access import Role, cli_principal
+from cfp_core.cli.connections import pull_command
 from cfp_core.errors import PermissionDenied
 from cfp_core.i18n import t
-from cfp_core.io import list_fetches, list_supplier_disclosures, pull_connection, save_connection
+from cfp_core.io import list_fetches, list_supplier_disclosures, pact_pull, pull_connection, save_connection
 from cfp_core.io.pact_client import next_link
 from tests.core.test_access import member
 
@@ -191,8 +195,6 @@ def test_a_same_host_redirect_is_followed(db):
 
 
 def test_page_count_is_bounded(db):
-    from cfp_core.io import pact_pull
-
     supplier = Supplier(pages=[[GOOD[0]]] * (pact_pull.MAX_PAGES + 5))
     result = pull(db, supplier)
     assert "more than 50 pages" in result.error["en"]
@@ -221,3 +223,33 @@ def test_the_audit_log_names_the_run_not_the_secret(db):
     events = store.list_audit_events(db)
     assert events[0]["action"] == "fetch_supplier" and "3 new" in events[0]["target"]
     assert not any("s3cret-value" in json.dumps(e) for e in events)
+
+
+def test_nothing_secret_reaches_the_log(db, caplog):
+    with caplog.at_level(logging.DEBUG):
+        pull(db, Supplier())
+    assert "s3cret-value" not in caplog.text and "tok-123" not in caplog.text
+
+
+def test_pull_command_fetches_every_connection_or_the_named_ones(seeded_db, seeded_db_path, key, monkeypatch):
+    """``pull_command`` works wherever it is attached (``suppliers pull`` at merge), under a group like ``cli``."""
+    save_connection(seeded_db, cli_principal("weisidemu", "tests"), "Supplier A", BASE, "buyer-1", secret="s3cret-value")
+    path = seeded_db_path
+    supplier = Supplier()
+    real = pact_pull.session_for
+    monkeypatch.setattr(pact_pull, "session_for", lambda d, c, transport=None, **o: real(
+        d, c, httpx.MockTransport(supplier), sleep=lambda s: None))
+
+    @click.group()
+    @click.pass_context
+    def root(ctx):
+        ctx.obj = {"db_path": str(path), "lang": "zh", "as": "tests"}
+
+    root.add_command(pull_command)
+    done = CliRunner().invoke(root, ["pull"])
+    assert done.exit_code == 0, done.output
+    assert done.output.splitlines()[0] == t("connections.result", "zh", name="Supplier A", fetched=3, new=3,
+                                            duplicate=0, refused=0)
+    supplier.fail["/auth/token"] = [httpx.Response(401)]
+    failed = CliRunner().invoke(root, ["pull", "--connection", "Supplier A"])
+    assert failed.exit_code == 1 and "HTTP 401" in failed.output
