@@ -7,9 +7,11 @@ write in the audit log, in the same transaction). Hiding a button is never the c
 Roles are held per organisation and combine: a one-person team holds all four.
 
 * viewer — dashboards and cards (reads only)
-* editor — data entry, imports, factor sets, supplier intake, requesting publication
+* editor — data entry, imports, factor sets, supplier intake (also fetching from a supplier's PACT API and
+  sending it a PCF request), requesting publication
 * approver — approving or rejecting publication, withdrawing a published card, answering PCF requests
-* admin — users and roles, organisation settings, API clients of the disclosure server
+* admin — users and roles, organisation settings, API clients of the disclosure server, and the supplier
+  connections (another company's credentials, like API clients: an administrator's business)
 """
 
 from __future__ import annotations
@@ -56,16 +58,20 @@ class Action(StrEnum):
     BOOTSTRAP = "bootstrap"  # the first user of an empty workspace sets up the organisation (becomes admin)
     SAVE_BOM_MAPPING = "save_bom_mapping"  # #11: which factor a BOM material or freight mode means
     SAVE_SUPPLIER = "save_supplier"  # #10: a supplier directory entry, or which supplier and part a disclosure is
+    MANAGE_SUPPLIER_CONNECTIONS = "manage_supplier_connections"  # #10.5: suppliers' PACT API credentials
+    FETCH_SUPPLIER = "fetch_supplier"  # #10.5: pull footprints from a supplier, send it a PCF request
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.VIEWER: frozenset(),
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
-                            Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_SUPPLIER}),
+                            Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_SUPPLIER,
+                            Action.FETCH_SUPPLIER}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
-    Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS}),
+    Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS,
+                           Action.MANAGE_SUPPLIER_CONNECTIONS}),
 }
 
 

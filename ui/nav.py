@@ -16,6 +16,7 @@ TABLE = (
     ("data", "products", "nav.products", ":material/edit_note:", {Role.EDITOR}),
     ("data", "suppliers", "nav.suppliers", ":material/local_shipping:", {Role.EDITOR}),
     ("data", "supplier_directory", "nav.supplier_directory", ":material/contacts:", {Role.EDITOR}),
+    ("data", "supplier_connections", "nav.supplier_connections", ":material/cable:", {Role.EDITOR, Role.ADMIN}),
     ("data", "factors", "nav.factors", ":material/library_books:", {Role.EDITOR}),
     ("data", "publish", "nav.publish", ":material/ios_share:", {Role.EDITOR, Role.APPROVER}),
     ("admin", "members", "nav.members", ":material/group:", {Role.ADMIN}),

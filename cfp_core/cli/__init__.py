@@ -2,8 +2,9 @@
 
 Every command is registered here, explicitly: ``data`` (footprint, import, export, factors,
 reconcile, seed), ``publish`` (publish, card, card-verify), ``disclosure`` (pact, report, export-xlsx), ``server``
-(serve, api-client, export-site: the disclosure server), ``workspace`` (check-exposure, members) and
-``suppliers`` (the group: import, list, compare, export).
+(serve, api-client, export-site: the disclosure server), ``workspace`` (check-exposure, members),
+``suppliers`` (the group: import, list, compare, export, pull) and ``connections`` (suppliers' PACT APIs: add,
+list, fetch, request, requests, answers).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import click
 
 from cfp_core import __version__
-from cfp_core.cli import data, disclosure, publish, server, suppliers, workspace
+from cfp_core.cli import connections, data, disclosure, publish, server, suppliers, workspace
 from cfp_core.cli.common import HandledGroup
 
 
@@ -40,8 +41,10 @@ for _command in (
     disclosure.pact_command, disclosure.report_command, disclosure.export_xlsx_command,
     server.serve_command, server.api_client_group, server.export_site_command,
     workspace.check_exposure_command, workspace.members_group, suppliers.suppliers_group,
+    connections.connections_group,
 ):
     cli.add_command(_command)
+suppliers.suppliers_group.add_command(connections.pull_command, "pull")  # suppliers pull = connections fetch
 
 
 def _set_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

@@ -1,5 +1,6 @@
-"""Files in and out: inventory templates (CSV/xlsx), bills of materials, suppliers' PACT footprint files and
-the supplier directory they are filed under."""
+"""Files in and out: inventory templates (CSV/xlsx), bills of materials, suppliers' PACT footprint files, the
+supplier directory they are filed under, and suppliers' PACT APIs (connections: fetch now, PCF requests and
+their answers)."""
 
 from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
 from cfp_core.io.directory import (  # noqa: F401
@@ -19,6 +20,22 @@ from cfp_core.io.directory import (  # noqa: F401
     stored_assignments,
     supplier_from_form,
     supplier_history,
+)
+from cfp_core.io.connections import (  # noqa: F401
+    SECRET_ENV,
+    SupplierConnection,
+    connection_history,
+    list_connections,
+    save_connection,
+)
+from cfp_core.io.pact_client import PullFailed  # noqa: F401
+from cfp_core.io.pact_pull import FetchResult, list_fetches, pull_connection  # noqa: F401
+from cfp_core.io.pact_requests import (  # noqa: F401
+    SentRequest,
+    import_request_answers,
+    list_sent_requests,
+    send_pcf_request,
+    waiting_answers,
 )
 from cfp_core.io.supplier_store import (  # noqa: F401
     EVENT_KINDS,

@@ -22,8 +22,9 @@ def make_immutable(db: Database, table: str) -> None:
     """Add triggers that make every row of ``table`` append-only: no UPDATE, no DELETE, and no INSERT
     over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers).
 
-    A table that does not exist yet is left alone: ``i14_no_replace`` runs over every listed table,
-    including those a later migration creates (and makes append-only itself)."""
+    A table that does not exist yet is skipped: ``i14_no_replace`` walks every name in ``IMMUTABLE_TABLES``,
+    including tables a later migration creates (and makes immutable) itself; ``tests/store/test_hardening.py``
+    checks every listed table of a fresh store has its triggers."""
     if not db.table(table).exists():
         return
     for statement in _IMMUTABLE:
@@ -49,6 +50,8 @@ IMMUTABLE_TABLES = (
     "publication_decisions", "api_clients", "api_client_revocations", "pcf_request_decisions",
     "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
     "supplier_directory_revisions", "supplier_assignments",
+    "organisation_revisions", "supplier_disclosure_events", "bom_mappings", "supplier_connections",
+    "supplier_fetches", "supplier_requests", "supplier_request_answers",
 )
 
 
@@ -268,4 +271,34 @@ def i15_supplier_directory(db: Database) -> None:
     )
     db.table("supplier_assignments").create_index(["disclosure_id"])
     for table in ("supplier_directory_revisions", "supplier_assignments"):
+        make_immutable(db, table)
+
+
+@migrations(name="i16_supplier_connections")
+def i16_supplier_connections(db: Database) -> None:
+    """Suppliers' PACT endpoints (revisions, the secret Fernet-encrypted), each fetch run and each PCF request
+    sent (#10.5); all append-only."""
+    db.table("supplier_connections").create(
+        {"id": int, "org_id": str, "name": str, "revision": int, "base_url": str, "auth_url": str,
+         "client_id": str, "secret_token": str, "created_at": str, "author": str},
+        pk="id", not_null={"org_id", "name", "revision", "base_url", "client_id", "secret_token", "created_at"},
+    )
+    db.table("supplier_connections").create_index(["org_id", "name", "revision"], unique=True)
+    db.table("supplier_fetches").create(
+        {"id": int, "org_id": str, "connection": str, "at": str, "author": str, "outcome": str},
+        pk="id", not_null={"org_id", "connection", "at", "outcome"},
+    )
+    db.table("supplier_requests").create(
+        {"id": int, "org_id": str, "connection": str, "event_id": str, "criteria": str, "comment": str,
+         "sent_at": str, "author": str},
+        pk="id", not_null={"org_id", "connection", "event_id", "criteria", "sent_at"},
+    )
+    db.table("supplier_requests").create_index(["event_id"], unique=True)
+    db.table("supplier_request_answers").create(
+        {"id": int, "request_event_id": str, "answer_event_id": str, "kind": str, "received": str,
+         "outcome": str, "imported_at": str, "author": str},
+        pk="id", not_null={"request_event_id", "answer_event_id", "kind", "outcome", "imported_at"},
+    )
+    db.table("supplier_request_answers").create_index(["answer_event_id"], unique=True)
+    for table in ("supplier_connections", "supplier_fetches", "supplier_requests", "supplier_request_answers"):
         make_immutable(db, table)

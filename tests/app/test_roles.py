@@ -71,11 +71,11 @@ def test_each_role_sees_exactly_its_pages(seeded_db_path, roles):
     names = {row[1] for row in nav.visible(roles)}
     expected = {"overview", "compare_models", "compare_factors", "trends", "explain"}
     if Role.EDITOR in roles:
-        expected |= {"products", "suppliers", "supplier_directory", "factors", "publish"}
+        expected |= {"products", "suppliers", "supplier_directory", "supplier_connections", "factors", "publish"}
     if Role.APPROVER in roles:
         expected |= {"publish", "audit"}
     if Role.ADMIN in roles:
-        expected |= {"members", "settings", "audit", "api_clients"}
+        expected |= {"members", "settings", "audit", "api_clients", "supplier_connections"}
     assert names == expected
     at = signed_in(user)
     assert not at.exception and at.title[0].value == "Overview"

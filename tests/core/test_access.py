@@ -37,12 +37,16 @@ from cfp_core.errors import PermissionDenied
 from cfp_core.io import (
     assign_disclosure,
     import_inventories,
+    import_request_answers,
     mark_supplier_disclosure,
     parse_disclosure,
+    save_connection,
     save_supplier,
     save_supplier_disclosure,
     supplier_from_form,
 )
+from cfp_core.io.pact_pull import record_fetch
+from cfp_core.io.pact_requests import record_pcf_request, request_event
 from cfp_core.library import reference_factor_sets
 from cfp_core.models import Organisation, OrganisationSettings, ProductModel
 from cfp_core.publish import (
@@ -111,6 +115,13 @@ WRITES = {
         store.load_inventory(db, *WS).period)),
     "store.save_bom_mappings": (Action.SAVE_BOM_MAPPING, lambda db, p: store.save_bom_mappings(
         db, p, ORG, {("material", "钢"): "cpcd.41265X036"})),
+    "io.save_connection": (Action.MANAGE_SUPPLIER_CONNECTIONS, lambda db, p: save_connection(
+        db, p, "Supplier A", "https://pact.supplier.example", "buyer-1", secret="s3cret")),
+    "io.record_fetch": (Action.FETCH_SUPPLIER, lambda db, p: record_fetch(db, p, "Supplier A", 0, [], [])),
+    "io.record_pcf_request": (Action.FETCH_SUPPLIER, lambda db, p: record_pcf_request(db, p, "Supplier A", request_event(
+        {"productId": ["urn:example:ws"]}, "", "https://cfp.example.com/3/events"))),
+    "io.import_request_answers": (Action.FETCH_SUPPLIER, lambda db, p: import_request_answers(
+        db, p, "/nonexistent/disclosure.db")),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
         db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),
@@ -166,7 +177,8 @@ def _published(db) -> str:
 
 
 @pytest.fixture
-def seeded_db(seeded_db):
+def seeded_db(seeded_db, monkeypatch):
+    monkeypatch.setenv("CFP_SECRET_KEY", "kpIqNuzz8S2UeW6ArPjVs7Lod9r1n5hr8PElkJlVZQo=")  # a Fernet key, tests only
     publish(seeded_db, cli_principal(ORG), "WS-TPS-48-600A", "2025", audience="internal")
     request_publication(seeded_db, cli_principal(ORG, "requester"), "WS-TPS-48-600A", "2025", audience="internal")
     store.db.put_settings(seeded_db, OrganisationSettings(org_id=ORG, four_eyes=False))  # single-step publish allowed
@@ -204,8 +216,10 @@ def test_no_write_without_a_principal_and_none_for_another_organisation(seeded_d
     with pytest.raises(PermissionDenied):
         call(seeded_db, None)
     if name not in ("store.save_factor_set", "io.save_supplier_disclosure", "io.mark_supplier_disclosure",
-                    "io.save_supplier", "io.assign_disclosure", "store.bootstrap", "store.set_member"):
-        # shared library, own intake and supplier directory; bootstrap and set_member write the principal's own organisation only
+                    "io.save_supplier", "io.assign_disclosure", "store.bootstrap", "store.set_member",
+                    "io.save_connection", "io.record_fetch", "io.record_pcf_request", "io.import_request_answers"):
+        # shared library, own intake and supplier directory; bootstrap, set_member and the supplier connections
+        # write the principal's own organisation only
         with pytest.raises(PermissionDenied):
             call(seeded_db, member(*ALL_ROLES, org="other-company"))
 
