@@ -3,6 +3,13 @@ supplier directory they are filed under, and suppliers' PACT APIs (connections: 
 their answers)."""
 
 from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
+from cfp_core.io.connections import (  # noqa: F401
+    SECRET_ENV,
+    SupplierConnection,
+    connection_history,
+    list_connections,
+    save_connection,
+)
 from cfp_core.io.directory import (  # noqa: F401
     Assignment,
     DirectoryProblem,
@@ -20,13 +27,6 @@ from cfp_core.io.directory import (  # noqa: F401
     stored_assignments,
     supplier_from_form,
     supplier_history,
-)
-from cfp_core.io.connections import (  # noqa: F401
-    SECRET_ENV,
-    SupplierConnection,
-    connection_history,
-    list_connections,
-    save_connection,
 )
 from cfp_core.io.pact_client import PullFailed  # noqa: F401
 from cfp_core.io.pact_pull import FetchResult, list_fetches, pull_connection  # noqa: F401
