@@ -49,8 +49,7 @@ IMMUTABLE_TABLES = (
     "supplier_disclosures", "audit_events", "organisation_settings", "member_events", "publication_requests",
     "publication_decisions", "api_clients", "api_client_revocations", "pcf_request_decisions",
     "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
-    "supplier_directory_revisions", "supplier_assignments",
-    "organisation_revisions", "supplier_disclosure_events", "bom_mappings", "supplier_connections",
+    "supplier_directory_revisions", "supplier_assignments", "supplier_connections",
     "supplier_fetches", "supplier_requests", "supplier_request_answers",
 )
 
