@@ -55,16 +55,20 @@ class Action(StrEnum):
     SEED = "seed"
     BOOTSTRAP = "bootstrap"  # the first user of an empty workspace sets up the organisation (becomes admin)
     SAVE_BOM_MAPPING = "save_bom_mapping"  # #11: which factor a BOM material or freight mode means
+    SAVE_VOLUMES = "save_volumes"  # #13.5: production volumes per model and period (a new revision per save)
+    SAVE_TARGET = "save_target"  # #13.5: a reduction target of a model or the portfolio
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.VIEWER: frozenset(),
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
-                            Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING}),
+                            Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_VOLUMES,
+                            Action.SAVE_TARGET}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
-    Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS}),
+    Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS,
+                           Action.SAVE_TARGET}),
 }
 
 

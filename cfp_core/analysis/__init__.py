@@ -1,9 +1,10 @@
 """Analysis: compare models, factor versions and periods; hotspots; charts. The pages' explain,
-reconcile, overview, supplier and audit-log views are the submodules ``explain``, ``reconcile``, ``overview``,
-``suppliers`` and ``audit``."""
+reconcile, overview, supplier, audit-log and management views are the submodules ``explain``, ``reconcile``,
+``overview``, ``suppliers``, ``audit`` and ``management``."""
 
-from cfp_core.analysis import audit, declared, explain, overview, reconcile, suppliers  # noqa: F401
+from cfp_core.analysis import audit, declared, explain, management, overview, reconcile, suppliers  # noqa: F401
 from cfp_core.analysis.charts import (  # noqa: F401
+    chart_pdf,
     chart_png,
     decomposition_chart,
     limit_models,
@@ -37,6 +38,14 @@ from cfp_core.analysis.factor_compare import (  # noqa: F401
     waterfall_frame,
 )
 from cfp_core.analysis.hotspots import hotspot_table, suggestions  # noqa: F401
+from cfp_core.analysis.management_charts import actual_vs_target_chart  # noqa: F401
+from cfp_core.analysis.trend_story import (  # noqa: F401
+    change_sentence,
+    export_pdf,
+    export_png,
+    trends_csv,
+    trends_export_frame,
+)
 from cfp_core.analysis.trends import (  # noqa: F401
     Decomposition,
     any_illustrative_inventory,

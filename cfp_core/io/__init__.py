@@ -1,4 +1,5 @@
-"""Files in and out: inventory templates (CSV/xlsx), bills of materials, and suppliers' PACT footprint files."""
+"""Files in and out: inventory templates (CSV/xlsx), bills of materials, suppliers' PACT footprint files and
+production volumes (``io.volumes``)."""
 
 from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
 from cfp_core.io.supplier_store import (  # noqa: F401
@@ -26,3 +27,4 @@ from cfp_core.io.templates import (  # noqa: F401
     template_bytes,
     write_inventory_file,
 )
+from cfp_core.io.volumes import read_volume_file, volume_entries, volume_template_bytes  # noqa: F401

@@ -20,7 +20,12 @@ _IMMUTABLE = (
 
 def make_immutable(db: Database, table: str) -> None:
     """Add triggers that make every row of ``table`` append-only: no UPDATE, no DELETE, and no INSERT
-    over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers)."""
+    over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers).
+
+    A table that does not exist yet is left alone: on a fresh store ``i14_no_replace`` runs before the
+    migrations that create later append-only tables, and those call this themselves."""
+    if not db.table(table).exists():
+        return
     for statement in _IMMUTABLE:
         db.execute(statement.format(table=table))
     db.execute(_no_replace(db, table))
@@ -42,7 +47,8 @@ IMMUTABLE_TABLES = (
     "product_revisions", "inventory_revisions", "factor_sets", "published_snapshots", "snapshot_status_events",
     "supplier_disclosures", "audit_events", "organisation_settings", "member_events", "publication_requests",
     "publication_decisions", "api_clients", "api_client_revocations", "pcf_request_decisions",
-    "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
+    "organisation_revisions", "supplier_disclosure_events", "bom_mappings", "production_volumes",
+    "reduction_targets",
 )
 
 
@@ -243,3 +249,29 @@ def i14_no_replace(db: Database) -> None:
     """Append-only tables also refuse ``INSERT OR REPLACE`` over an existing key (hardening, #14)."""
     for table in IMMUTABLE_TABLES:
         make_immutable(db, table)
+
+
+@migrations(name="i18_production_volumes")
+def i18_production_volumes(db: Database) -> None:
+    """Production volumes (declared units made) per model and period; each save is a new revision of the
+    organisation's volumes, append-only: the newest row per (model, period) wins (#13.5)."""
+    db.table("production_volumes").create(
+        {"id": int, "org_id": str, "revision": int, "model_code": str, "period": str, "volume": float, "note": str,
+         "illustrative": int, "created_at": str, "author": str, "comment": str},
+        pk="id", not_null={"org_id", "revision", "model_code", "period", "volume"},
+    )
+    db.table("production_volumes").create_index(["org_id", "revision", "model_code", "period"], unique=True)
+    db.table("production_volumes").create_index(["model_code", "period"])
+    make_immutable(db, "production_volumes")
+
+
+@migrations(name="i18_targets")
+def i18_targets(db: Database) -> None:
+    """Reduction targets of a model or of the portfolio (model_code ""), one revision per save, append-only (#13.5)."""
+    db.table("reduction_targets").create(
+        {"id": int, "org_id": str, "model_code": str, "revision": int, "baseline_year": int, "target_year": int,
+         "kind": str, "value": float, "note": str, "illustrative": int, "created_at": str, "author": str},
+        pk="id", not_null={"org_id", "model_code", "revision", "baseline_year", "target_year", "kind", "value"},
+    )
+    db.table("reduction_targets").create_index(["org_id", "model_code", "revision"], unique=True)
+    make_immutable(db, "reduction_targets")

@@ -1,0 +1,201 @@
+"""The management view: portfolio totals weighted by production volume, and reduction targets against actuals.
+
+Portfolio total of a period (tCO₂e) = Σ over models (footprint per declared unit in kgCO₂e × units produced)
+/ 1000. The footprints are the service's (``service.trend_inputs``: each period's latest revision under its
+declared factor set); this module only weights them. A model with a footprint but no volume for a period is
+named in ``missing`` and left out of that total (the total says it is incomplete); a volume without a
+footprint is named by ``orphan_volumes``. Nothing is rounded here.
+
+A target's path is a straight line from the baseline year's actual to the target (``baseline × (1 − p/100)``
+for a percentage, the level itself for an absolute target) in the target year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from cfp_core.calculate import Footprint
+from cfp_core.frames import stage_label
+from cfp_core.i18n import t
+from cfp_core.models import STAGES, Inventory
+from cfp_core.numbers import UNKNOWN, fmt_number, kg
+from cfp_core.store import ReductionTarget
+
+Points = Sequence[tuple[str, Footprint]]
+Volumes = dict[tuple[str, str], dict]
+WEIGHTED_COLUMNS = ["model", "period", "year", "kg_per_unit", "volume", "t_co2e", "illustrative_volume"]
+
+
+def period_years(inventories: Sequence[Inventory]) -> dict[str, int]:
+    """Return ``{period label: year of its start}`` (the year a target speaks of)."""
+    return {inv.period.label: inv.period.start.year for inv in inventories}
+
+
+def weighted_frame(points: Points, volumes: Volumes, years: dict[str, int]) -> pd.DataFrame:
+    """One row per model and period with a footprint: kg per unit, the volume (NaN: none) and tCO₂e (NaN: none)."""
+    rows = []
+    for period, fp in points:
+        entry = volumes.get((fp.model_code, period))
+        volume = entry["volume"] if entry else math.nan
+        rows.append({"model": fp.model_code, "period": period, "year": years.get(period), "kg_per_unit": fp.total_kg_co2e,
+                     "volume": volume, "t_co2e": fp.total_kg_co2e * volume / 1000 if entry else math.nan,
+                     "illustrative_volume": bool(entry and entry["illustrative"])})
+    return pd.DataFrame(rows, columns=WEIGHTED_COLUMNS).sort_values(["period", "model"], ignore_index=True)
+
+
+def portfolio_totals(weighted: pd.DataFrame) -> pd.DataFrame:
+    """One row per period: ``t_co2e`` (Σ of the models with a volume; NaN if none has one), ``models``,
+    ``with_volume``, ``missing`` (tuple of model codes without a volume) and ``complete``."""
+    rows = []
+    for period, group in weighted.groupby("period", sort=True):
+        known = group[group["volume"].notna()]
+        missing = tuple(group.loc[group["volume"].isna(), "model"])
+        rows.append({"period": period, "year": group["year"].iloc[0],
+                     "t_co2e": math.fsum(known["t_co2e"]) if len(known) else math.nan,
+                     "volume": math.fsum(known["volume"]) if len(known) else math.nan,
+                     "models": len(group), "with_volume": len(known), "missing": missing, "complete": not missing,
+                     "illustrative": bool(known["illustrative_volume"].any())})
+    return pd.DataFrame(rows, columns=["period", "year", "t_co2e", "volume", "models", "with_volume", "missing",
+                                       "complete", "illustrative"])
+
+
+def orphan_volumes(points: Points, volumes: Volumes) -> list[tuple[str, str]]:
+    """Return the (model, period) volumes that have no footprint to weight (no inventory for that period)."""
+    known = {(fp.model_code, period) for period, fp in points}
+    return sorted(key for key in volumes if key not in known)
+
+
+def stage_frame(points: Points, volumes: Volumes, years: dict[str, int], model: str | None = None,
+                lang: str = "zh") -> pd.DataFrame:
+    """Long frame ``year``, ``period``, ``stage``, ``stage_label``, ``value`` for the stacked actual bars.
+
+    ``model`` None: the portfolio, tCO₂e per stage of the models with a volume; else that model's kg per unit.
+    """
+    sums: dict[tuple[str, str], list[float]] = {}
+    for period, fp in points:
+        if model is None:
+            entry = volumes.get((fp.model_code, period))
+            if not entry:
+                continue
+            weight = entry["volume"] / 1000
+        elif fp.model_code != model:
+            continue
+        else:
+            weight = 1.0
+        for result in fp.stages:
+            sums.setdefault((period, result.stage.value), []).append(result.kg_co2e * weight)
+    rows = [{"year": years.get(period), "period": period, "stage": stage, "stage_label": stage_label(stage, lang),
+             "value": math.fsum(values)} for (period, stage), values in sums.items()]
+    order = [s.value for s in STAGES]
+    frame = pd.DataFrame(rows, columns=["year", "period", "stage", "stage_label", "value"])
+    return frame.sort_values(["period", "stage"], key=lambda c: c.map(order.index) if c.name == "stage" else c,
+                             ignore_index=True)
+
+
+def actual_series(target: ReductionTarget, weighted: pd.DataFrame, totals: pd.DataFrame) -> dict[int, float]:
+    """Return ``{year: actual}``: the model's kg per unit, or the portfolio's tCO₂e (periods with a total)."""
+    if target.is_portfolio:
+        frame = totals[totals["t_co2e"].notna()]
+        return dict(zip(frame["year"].astype(int), frame["t_co2e"], strict=True))
+    frame = weighted[weighted["model"] == target.model_code]
+    return dict(zip(frame["year"].astype(int), frame["kg_per_unit"], strict=True))
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """A target with its baseline actual, goal, straight-line path and where the latest actual stands."""
+
+    target: ReductionTarget
+    baseline: float | None  # the actual of the baseline year (None: no footprint or total that year)
+    goal: float | None
+    path: pd.DataFrame  # year, value
+    latest_year: int | None
+    latest_actual: float | None
+
+    @property
+    def path_at_latest(self) -> float | None:
+        """Return the path's value in the latest actual year (None outside the path or without a path)."""
+        if self.latest_year is None or self.path.empty:
+            return None
+        match = self.path.loc[self.path["year"] == self.latest_year, "value"]
+        return float(match.iloc[0]) if len(match) else None
+
+    @property
+    def status(self) -> str:
+        """"no_baseline", "no_actual", "on_track" (at or below the path) or "behind"."""
+        if self.baseline is None:
+            return "no_baseline"
+        if self.path_at_latest is None or self.latest_actual is None:
+            return "no_actual"
+        return "on_track" if self.latest_actual <= self.path_at_latest else "behind"
+
+
+def target_path(target: ReductionTarget, baseline: float) -> pd.DataFrame:
+    """Return the straight-line path ``year``, ``value`` from (baseline year, baseline) to (target year, goal)."""
+    goal = goal_of(target, baseline)
+    span = target.target_year - target.baseline_year
+    rows = [{"year": year, "value": baseline + (goal - baseline) * (year - target.baseline_year) / span}
+            for year in range(target.baseline_year, target.target_year + 1)]
+    return pd.DataFrame(rows, columns=["year", "value"])
+
+
+def goal_of(target: ReductionTarget, baseline: float | None) -> float | None:
+    """Return the level the target asks for in its target year (None: a percentage without a baseline)."""
+    if target.kind == "absolute":
+        return target.value
+    return None if baseline is None else baseline * (1 - target.value / 100)
+
+
+def target_view(target: ReductionTarget, actual: dict[int, float]) -> TargetView:
+    """Return the target against ``actual`` ``{year: value}`` (``actual_series``)."""
+    baseline = actual.get(target.baseline_year)
+    path = target_path(target, baseline) if baseline is not None else pd.DataFrame(columns=["year", "value"])
+    later = [y for y in actual if y >= target.baseline_year]
+    latest = max(later) if later else None
+    return TargetView(target=target, baseline=baseline, goal=goal_of(target, baseline), path=path, latest_year=latest,
+                      latest_actual=actual.get(latest) if latest is not None else None)
+
+
+def scope_label(target: ReductionTarget, lang: str = "zh") -> str:
+    """Return "Portfolio" or the model code."""
+    return t("mgmt.portfolio", lang) if target.is_portfolio else target.model_code
+
+
+def target_summary(target: ReductionTarget, lang: str = "zh") -> str:
+    """Return e.g. "−30 % by 2030 vs 2023" or "≤ 60.0000 kgCO₂e per unit by 2030"."""
+    unit = t("mgmt.unit.t", lang) if target.is_portfolio else t("mgmt.unit.kg_unit", lang)
+    if target.kind == "percent":
+        return t("mgmt.target.percent", lang, value=fmt_number(target.value, 2), year=target.target_year,
+                 baseline=target.baseline_year)
+    return t("mgmt.target.absolute", lang, value=kg(target.value), unit=unit, year=target.target_year,
+             baseline=target.baseline_year)
+
+
+TARGET_COLUMNS = ("scope", "target", "baseline", "goal", "latest_year", "latest_actual", "path_value", "status")
+
+
+def target_table(views: Sequence[TargetView], lang: str = "zh") -> pd.DataFrame:
+    """Return one row per target for display: scope, target, baseline, goal, latest actual, path value, status."""
+    rows = [{"scope": scope_label(v.target, lang), "target": target_summary(v.target, lang), "baseline": v.baseline,
+             "goal": v.goal, "latest_year": str(v.latest_year) if v.latest_year is not None else UNKNOWN,
+             "latest_actual": v.latest_actual, "path_value": v.path_at_latest,
+             "status": t(f"mgmt.status.{v.status}", lang)} for v in views]
+    frame = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
+    return frame.rename(columns={c: t(f"mgmt.col.{c}", lang) for c in TARGET_COLUMNS})
+
+
+def totals_table(totals: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """Return ``portfolio_totals`` for display: period, tCO₂e, units, models with a volume, the models without one."""
+    frame = pd.DataFrame({
+        t("label.period", lang): totals["period"],
+        t("mgmt.col.t_co2e", lang): totals["t_co2e"],
+        t("mgmt.col.volume", lang): totals["volume"],
+        t("mgmt.col.with_volume", lang): [f"{w} / {m}" for w, m in zip(totals["with_volume"], totals["models"],
+                                                                         strict=True)],
+        t("mgmt.col.missing", lang): [", ".join(m) or UNKNOWN for m in totals["missing"]],
+    })
+    return frame
