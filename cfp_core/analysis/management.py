@@ -199,3 +199,57 @@ def totals_table(totals: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         t("mgmt.col.missing", lang): [", ".join(m) or UNKNOWN for m in totals["missing"]],
     })
     return frame
+
+
+@dataclass(frozen=True)
+class ManagementView:
+    """Everything the management page shows, computed once from the service's footprints and the store."""
+
+    weighted: pd.DataFrame
+    totals: pd.DataFrame
+    orphans: list[tuple[str, str]]
+    targets: tuple[TargetView, ...]
+    charts: tuple[tuple[TargetView | None, pd.DataFrame], ...]  # (target or None: the portfolio alone, stages)
+    has_volumes: bool
+    illustrative: bool
+
+    @property
+    def missing(self) -> list[tuple[str, str]]:
+        """Return ``(period, "model, model")`` for each period with models that have no volume."""
+        return [(p, ", ".join(m)) for p, m, n in zip(self.totals["period"], self.totals["missing"],
+                                                   self.totals["with_volume"], strict=True) if m and n]
+
+
+def management_view(points: Points, inventories: Sequence[Inventory], volumes: Volumes,
+                    targets: Sequence[ReductionTarget], lang: str = "zh") -> ManagementView:
+    """Return the volume-weighted totals, the targets against their actuals and each chart's stage frame."""
+    years = period_years(inventories)
+    weighted = weighted_frame(points, volumes, years)
+    totals = portfolio_totals(weighted)
+    views = tuple(target_view(tg, actual_series(tg, weighted, totals)) for tg in targets)
+    has_volumes = bool(weighted["volume"].notna().any())
+    charts = [(v, stage_frame(points, volumes, years, None if v.target.is_portfolio else v.target.model_code, lang))
+              for v in views if has_volumes or not v.target.is_portfolio]
+    if has_volumes and not any(v.target.is_portfolio for v in views):
+        charts.insert(0, (None, stage_frame(points, volumes, years, None, lang)))
+    illustrative = bool(weighted["illustrative_volume"].any()) or any(v.target.illustrative for v in views)
+    return ManagementView(weighted=weighted, totals=totals, orphans=orphan_volumes(points, volumes), targets=views,
+                          charts=tuple(charts), has_volumes=has_volumes, illustrative=illustrative)
+
+
+def chart_title(view: TargetView | None, lang: str = "zh") -> str:
+    """Return the title of one actual-vs-target chart."""
+    if view is None:
+        return t("mgmt.portfolio_chart", lang)
+    return t("mgmt.target_chart", lang, scope=scope_label(view.target, lang), target=target_summary(view.target, lang))
+
+
+def chart_unit(view: TargetView | None, lang: str = "zh") -> str:
+    """Return the y-axis unit of a chart: tCO₂e for the portfolio, kgCO₂e per declared unit for a model."""
+    return t("mgmt.unit.t" if view is None or view.target.is_portfolio else "mgmt.unit.kg_unit", lang)
+
+
+def template_rows(weighted: pd.DataFrame) -> list[dict]:
+    """Return volume-template rows: every model and period with a footprint, with its current volume if any."""
+    return [{"product_model": m, "period": p, "volume": "" if v != v else v}
+            for m, p, v in zip(weighted["model"], weighted["period"], weighted["volume"], strict=True)]
