@@ -57,16 +57,16 @@ def volume_import(db, principal, template_rows: list[dict]) -> None:
 
 def target_form(db, principal, models: list[str], years: list[int]) -> None:
     """A reduction target of the portfolio or one model: baseline year, target year, % or an absolute level."""
-    scopes = [store.PORTFOLIO, *models]
+    scopes = {store.PORTFOLIO: ui.tr("mgmt.portfolio"), **{m: m for m in models}}
+    kinds = {k: ui.tr(f"mgmt.kind.{k}") for k in KINDS}
     first = min(years) if years else 2023
     with st.form("mg_target_form"):
         st.markdown(f"**{ui.tr('mgmt.target_form')}**")
-        scope = st.selectbox(ui.tr("mgmt.field.scope"), scopes, key="mg_t_scope",
-                             format_func=lambda s: ui.tr("mgmt.portfolio") if s == store.PORTFOLIO else s)
+        scope = st.selectbox(ui.tr("mgmt.field.scope"), list(scopes), key="mg_t_scope", format_func=scopes.get)
         left, middle, right = st.columns(3)
         baseline = left.number_input(ui.tr("mgmt.field.baseline_year"), 1990, 2100, first, key="mg_t_baseline")
         target = middle.number_input(ui.tr("mgmt.field.target_year"), 1990, 2100, 2030, key="mg_t_year")
-        kind = right.radio(ui.tr("mgmt.field.kind"), KINDS, format_func=lambda k: ui.tr(f"mgmt.kind.{k}"), key="mg_t_kind")
+        kind = right.radio(ui.tr("mgmt.field.kind"), list(kinds), format_func=kinds.get, key="mg_t_kind")
         value = st.number_input(ui.tr("mgmt.field.value"), min_value=0.0, value=None, key="mg_t_value")
         submitted = st.form_submit_button(ui.tr("mgmt.save_target"), type="primary")
     if submitted:

@@ -216,8 +216,7 @@ class ManagementView:
     @property
     def missing(self) -> list[tuple[str, str]]:
         """Return ``(period, "model, model")`` for each period with models that have no volume."""
-        return [(p, ", ".join(m)) for p, m, n in zip(self.totals["period"], self.totals["missing"],
-                                                   self.totals["with_volume"], strict=True) if m and n]
+        return [(p, ", ".join(m)) for p, m in zip(self.totals["period"], self.totals["missing"], strict=True) if m]
 
 
 def management_view(points: Points, inventories: Sequence[Inventory], volumes: Volumes,
