@@ -33,7 +33,8 @@ def actual_vs_target_chart(stages: pd.DataFrame, view: TargetView | None, unit: 
     x = alt.X("year:O", title=t("mgmt.year", lang), scale=alt.Scale(domain=years), axis=alt.Axis(labelAngle=0))
     bars = alt.Chart(bars_data).mark_bar(opacity=0.85).encode(
         x=x, y=alt.Y("value:Q", title=unit, stack="zero"),
-        color=alt.Color("stage_label:N", scale=stage_color_scale(lang), title=t("label.stage", lang)),
+        color=alt.Color("stage_label:N", scale=stage_color_scale(lang), title=t("label.stage", lang),
+                        legend=alt.Legend(labelLimit=320)),
         order=alt.Order("stage_rank:Q"),
         tooltip=[alt.Tooltip("year:O", title=t("mgmt.year", lang)),
                  alt.Tooltip("stage_label:N", title=t("label.stage", lang)),
@@ -51,4 +52,4 @@ def actual_vs_target_chart(stages: pd.DataFrame, view: TargetView | None, unit: 
         goal = path_data.tail(1)
         layers.append(alt.Chart(goal).mark_point(shape="diamond", filled=True, size=120, color=PATH_COLOR).encode(
             x=x, y="value:Q", tooltip=[alt.Tooltip("value:Q", title=t("mgmt.goal", lang), format=",.4f")]))
-    return alt.layer(*layers, title=title or "").configure(font=FONT)
+    return alt.layer(*layers, title=title or "").properties(width="container").configure(font=FONT)
