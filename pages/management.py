@@ -31,10 +31,9 @@ with ui.open_db() as db:
     else:
         ui.analysis_table(mg.totals_table(view.totals, lang), key="mg_totals")
         for period, names in view.missing:
-            st.warning(ui.md(ui.tr("mgmt.missing", period=period, models=names)))
+            st.warning(ui.md(ui.tr("mgmt.missing", period=period, models=mg.named(names, lang))))
         if view.orphans:
-            items = ", ".join(f"{model} {period}" for model, period in view.orphans)
-            st.warning(ui.md(ui.tr("mgmt.orphans", items=items)))
+            st.warning(ui.md(ui.tr("mgmt.orphans", items=mg.named(view.orphan_labels, lang))))
         st.caption(ui.tr("mgmt.totals_help"))
 
     st.subheader(ui.tr("mgmt.targets_title"))

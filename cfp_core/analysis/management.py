@@ -16,6 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from cfp_core.calculate import Footprint
@@ -27,6 +28,7 @@ from cfp_core.store import ReductionTarget
 
 Points = Sequence[tuple[str, Footprint]]
 Volumes = dict[tuple[str, str], dict]
+STAGE_COLUMNS = tuple(f"stage_{s.value}" for s in STAGES)
 WEIGHTED_COLUMNS = ["model", "period", "year", "kg_per_unit", "volume", "t_co2e", "illustrative_volume"]
 
 
@@ -36,15 +38,20 @@ def period_years(inventories: Sequence[Inventory]) -> dict[str, int]:
 
 
 def weighted_frame(points: Points, volumes: Volumes, years: dict[str, int]) -> pd.DataFrame:
-    """One row per model and period with a footprint: kg per unit, the volume (NaN: none) and tCO₂e (NaN: none)."""
-    rows = []
-    for period, fp in points:
-        entry = volumes.get((fp.model_code, period))
-        volume = entry["volume"] if entry else math.nan
-        rows.append({"model": fp.model_code, "period": period, "year": years.get(period), "kg_per_unit": fp.total_kg_co2e,
-                     "volume": volume, "t_co2e": fp.total_kg_co2e * volume / 1000 if entry else math.nan,
-                     "illustrative_volume": bool(entry and entry["illustrative"])})
-    return pd.DataFrame(rows, columns=WEIGHTED_COLUMNS).sort_values(["period", "model"], ignore_index=True)
+    """One row per model and period with a footprint: kg per unit, the volume (NaN: none), tCO₂e (NaN: none)
+    and each stage's kg per unit (columns ``STAGE_COLUMNS``, report order)."""
+    models = [fp.model_code for _, fp in points]
+    periods = [period for period, _ in points]
+    entries = [volumes.get(key) for key in zip(models, periods, strict=True)]
+    volume = np.array([e["volume"] if e else np.nan for e in entries], dtype=float)
+    kg_per_unit = np.array([fp.total_kg_co2e for _, fp in points], dtype=float)
+    by_stage = np.array([[s.kg_co2e for s in fp.stages] for _, fp in points], dtype=float).reshape(len(points), len(STAGES))
+    frame = pd.DataFrame({"model": models, "period": periods, "year": [years.get(p) for p in periods],
+                          "kg_per_unit": kg_per_unit, "volume": volume, "t_co2e": kg_per_unit * volume / 1000,
+                          "illustrative_volume": [bool(e and e["illustrative"]) for e in entries]},
+                         columns=WEIGHTED_COLUMNS)
+    frame[list(STAGE_COLUMNS)] = by_stage
+    return frame.sort_values(["period", "model"], ignore_index=True)
 
 
 def portfolio_totals(weighted: pd.DataFrame) -> pd.DataFrame:
@@ -69,31 +76,24 @@ def orphan_volumes(points: Points, volumes: Volumes) -> list[tuple[str, str]]:
     return sorted(key for key in volumes if key not in known)
 
 
-def stage_frame(points: Points, volumes: Volumes, years: dict[str, int], model: str | None = None,
-                lang: str = "zh") -> pd.DataFrame:
+def stage_frame(weighted: pd.DataFrame, model: str | None = None, lang: str = "zh") -> pd.DataFrame:
     """Long frame ``year``, ``period``, ``stage``, ``stage_label``, ``value`` for the stacked actual bars.
 
     ``model`` None: the portfolio, tCO₂e per stage of the models with a volume; else that model's kg per unit.
     """
-    sums: dict[tuple[str, str], list[float]] = {}
-    for period, fp in points:
-        if model is None:
-            entry = volumes.get((fp.model_code, period))
-            if not entry:
-                continue
-            weight = entry["volume"] / 1000
-        elif fp.model_code != model:
-            continue
-        else:
-            weight = 1.0
-        for result in fp.stages:
-            sums.setdefault((period, result.stage.value), []).append(result.kg_co2e * weight)
-    rows = [{"year": years.get(period), "period": period, "stage": stage, "stage_label": stage_label(stage, lang),
-             "value": math.fsum(values)} for (period, stage), values in sums.items()]
-    order = [s.value for s in STAGES]
-    frame = pd.DataFrame(rows, columns=["year", "period", "stage", "stage_label", "value"])
-    return frame.sort_values(["period", "stage"], key=lambda c: c.map(order.index) if c.name == "stage" else c,
-                             ignore_index=True)
+    if model is None:
+        rows = weighted[weighted["volume"].notna()]
+        values = rows[list(STAGE_COLUMNS)].mul(rows["volume"] / 1000, axis=0)
+    else:
+        rows = weighted[weighted["model"] == model]
+        values = rows[list(STAGE_COLUMNS)]
+    sums = values.assign(period=rows["period"], year=rows["year"]).groupby(["period", "year"], as_index=False, dropna=False).sum()
+    long = sums.melt(id_vars=["period", "year"], value_vars=list(STAGE_COLUMNS), var_name="stage", value_name="value")
+    long["stage"] = long["stage"].map(dict(zip(STAGE_COLUMNS, (s.value for s in STAGES), strict=True)))
+    labels = {s.value: stage_label(s.value, lang) for s in STAGES}
+    order = {s.value: i for i, s in enumerate(STAGES)}
+    frame = long.assign(stage_label=long["stage"].map(labels), rank=long["stage"].map(order))
+    return frame.sort_values(["period", "rank"], ignore_index=True)[["year", "period", "stage", "stage_label", "value"]]
 
 
 def actual_series(target: ReductionTarget, weighted: pd.DataFrame, totals: pd.DataFrame) -> dict[int, float]:
@@ -175,6 +175,18 @@ def target_summary(target: ReductionTarget, lang: str = "zh") -> str:
              baseline=target.baseline_year)
 
 
+MAX_NAMED = 20  # models named in one sentence or cell; the rest are counted
+
+
+def named(models: Sequence[str], lang: str = "zh") -> str:
+    """Return "A, B, C" (at most ``MAX_NAMED`` codes, then "and N more"), or "—" for none."""
+    if not models:
+        return UNKNOWN
+    shown = ", ".join(models[:MAX_NAMED])
+    rest = len(models) - MAX_NAMED
+    return shown if rest <= 0 else t("mgmt.and_more", lang, names=shown, count=rest)
+
+
 TARGET_COLUMNS = ("scope", "target", "baseline", "goal", "latest_year", "latest_actual", "path_value", "status")
 
 
@@ -196,7 +208,7 @@ def totals_table(totals: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         t("mgmt.col.volume", lang): [plain(v) for v in totals["volume"]],  # units as entered, not kg decimals
         t("mgmt.col.with_volume", lang): [f"{w} / {m}" for w, m in zip(totals["with_volume"], totals["models"],
                                                                          strict=True)],
-        t("mgmt.col.missing", lang): [", ".join(m) or UNKNOWN for m in totals["missing"]],
+        t("mgmt.col.missing", lang): [named(m, lang) for m in totals["missing"]],
     })
     return frame
 
@@ -214,9 +226,14 @@ class ManagementView:
     illustrative: bool
 
     @property
-    def missing(self) -> list[tuple[str, str]]:
-        """Return ``(period, "model, model")`` for each period with models that have no volume."""
-        return [(p, ", ".join(m)) for p, m in zip(self.totals["period"], self.totals["missing"], strict=True) if m]
+    def missing(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Return ``(period, model codes)`` for each period with models that have no volume."""
+        return [(p, m) for p, m in zip(self.totals["period"], self.totals["missing"], strict=True) if m]
+
+    @property
+    def orphan_labels(self) -> list[str]:
+        """Return "model period" for each volume without a footprint."""
+        return [f"{model} {period}" for model, period in self.orphans]
 
 
 def management_view(points: Points, inventories: Sequence[Inventory], volumes: Volumes,
@@ -227,10 +244,10 @@ def management_view(points: Points, inventories: Sequence[Inventory], volumes: V
     totals = portfolio_totals(weighted)
     views = tuple(target_view(tg, actual_series(tg, weighted, totals)) for tg in targets)
     has_volumes = bool(weighted["volume"].notna().any())
-    charts = [(v, stage_frame(points, volumes, years, None if v.target.is_portfolio else v.target.model_code, lang))
+    charts = [(v, stage_frame(weighted, None if v.target.is_portfolio else v.target.model_code, lang))
               for v in views if has_volumes or not v.target.is_portfolio]
     if has_volumes and not any(v.target.is_portfolio for v in views):
-        charts.insert(0, (None, stage_frame(points, volumes, years, None, lang)))
+        charts.insert(0, (None, stage_frame(weighted, None, lang)))
     illustrative = bool(weighted["illustrative_volume"].any()) or any(v.target.illustrative for v in views)
     return ManagementView(weighted=weighted, totals=totals, orphans=orphan_volumes(points, volumes), targets=views,
                           charts=tuple(charts), has_volumes=has_volumes, illustrative=illustrative)

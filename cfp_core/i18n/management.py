@@ -58,6 +58,7 @@ MESSAGES = {
         "总排放 = Σ 单位产品碳足迹（各报告期最新清单、其声明的因子集）× 产量 ÷ 1000，单位 tCO₂e。"),
     "mgmt.missing": ("{period}: no production volume for {models}; the total leaves them out.",
                      "{period}：{models} 未填写产量，总排放未包含这些型号。"),
+    "mgmt.and_more": ("{names} and {count} more", "{names} 等（另有 {count} 个）"),
     "mgmt.orphans": ("Volumes without a footprint (no inventory for that period): {items}.",
                      "以下产量没有对应的碳足迹（该报告期无清单）：{items}。"),
     "mgmt.no_volumes": ("No production volumes yet: enter them below or import a file.",

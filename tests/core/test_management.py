@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from cfp_core import analysis, service, store
 from cfp_core.analysis import management as mg
 from cfp_core.analysis.trends import Decomposition, EffectGroup
-from cfp_core.models import LifecycleStage
+from cfp_core.models import STAGES, LifecycleStage
 from cfp_core.validation import describe
 
 YEARS = {"2023": 2023, "2024": 2024, "2025": 2025}
@@ -23,8 +23,8 @@ YEARS = {"2023": 2023, "2024": 2024, "2025": 2025}
 
 def fp(model: str, total: float, production: float = 0.0):
     """A footprint as the weighting reads it: model, total and per-stage results (the rest is not used)."""
-    stages = (SimpleNamespace(stage=LifecycleStage.RAW_MATERIAL_ACQUISITION, kg_co2e=total - production),
-              SimpleNamespace(stage=LifecycleStage.PRODUCTION, kg_co2e=production))
+    kg = {LifecycleStage.RAW_MATERIAL_ACQUISITION: total - production, LifecycleStage.PRODUCTION: production}
+    stages = tuple(SimpleNamespace(stage=s, kg_co2e=kg.get(s, 0.0)) for s in STAGES)  # all six, report order
     return SimpleNamespace(model_code=model, total_kg_co2e=total, stages=stages)
 
 
@@ -52,7 +52,9 @@ def test_a_model_without_a_volume_is_named_not_dropped():
     assert totals.loc["2025", "missing"] == () and totals.loc["2025", "complete"]
     assert math.isnan(weighted.set_index(["model", "period"]).loc[("C", "2024"), "t_co2e"])
     view = mg.management_view(POINTS, [], VOLUMES, [])
-    assert view.missing == [("2024", "C")]
+    assert view.missing == [("2024", ("C",))]
+    assert mg.named([f"M{i}" for i in range(25)], "en") == ", ".join(f"M{i}" for i in range(20)) + " and 5 more"
+    assert mg.named([f"M{i}" for i in range(25)], "zh").endswith("等（另有 5 个）")
     assert mg.orphan_volumes(POINTS, VOLUMES) == [("D", "2025")]  # a volume with nothing to weight
     table = mg.totals_table(mg.portfolio_totals(weighted), "en")
     assert list(table["Models without a volume"]) == ["C", "—"]
@@ -64,10 +66,12 @@ def test_a_period_without_any_volume_has_no_total_rather_than_zero():
 
 
 def test_stage_frame_weights_each_stage():
-    stages = mg.stage_frame(POINTS, VOLUMES, YEARS, None, "en").set_index(["period", "stage"])["value"]
+    weighted = mg.weighted_frame(POINTS, VOLUMES, YEARS)
+    stages = mg.stage_frame(weighted, None, "en").set_index(["period", "stage"])["value"]
     assert stages[("2024", "production")] == pytest.approx(4.0 + 0.5 * 0.4)  # 4 kg × 1000 + 0.5 kg × 400, in t
     assert stages[("2024", "raw_material_acquisition")] == pytest.approx(6.0 + 2.0 * 0.4)
-    model = mg.stage_frame(POINTS, VOLUMES, YEARS, "A", "en").set_index(["period", "stage"])["value"]
+    assert stages[("2024", "use")] == 0.0 and len(stages) == 2 * 6
+    model = mg.stage_frame(weighted, "A", "en").set_index(["period", "stage"])["value"]
     assert model[("2025", "production")] == 3.0  # a model's chart is per declared unit
 
 
