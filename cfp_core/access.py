@@ -60,6 +60,8 @@ class Action(StrEnum):
     SAVE_SUPPLIER = "save_supplier"  # #10: a supplier directory entry, or which supplier and part a disclosure is
     MANAGE_SUPPLIER_CONNECTIONS = "manage_supplier_connections"  # #10.5: suppliers' PACT API credentials
     FETCH_SUPPLIER = "fetch_supplier"  # #10.5: pull footprints from a supplier, send it a PCF request
+    SAVE_VOLUMES = "save_volumes"  # #13.5: production volumes per model and period (a new revision per save)
+    SAVE_TARGET = "save_target"  # #13.5: a reduction target of a model or the portfolio
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -67,11 +69,11 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
                             Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_SUPPLIER,
-                            Action.FETCH_SUPPLIER}),
+                            Action.FETCH_SUPPLIER, Action.SAVE_VOLUMES, Action.SAVE_TARGET}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
     Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS,
-                           Action.MANAGE_SUPPLIER_CONNECTIONS}),
+                           Action.MANAGE_SUPPLIER_CONNECTIONS, Action.SAVE_TARGET}),
 }
 
 

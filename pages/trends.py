@@ -50,7 +50,16 @@ with ui.open_db() as db:
 
 ui.illustrative_badge(analysis.any_illustrative_inventory(inventories))
 trend = analysis.trend_frame(points, products, lang)
-st.altair_chart(analysis.trend_chart(trend, lang, ui.tr("trends.chart_title")), width="stretch")
+chart = analysis.trend_chart(trend, lang, ui.tr("trends.chart_title"))
+st.altair_chart(chart, width="stretch")
+name = f"trends_{'all' if model == ALL else model}"
+csv_col, png_col, pdf_col = st.columns(3)
+csv_col.download_button(ui.tr("label.download_csv"), lambda: analysis.trends_csv(trend, lang), file_name=f"{name}.csv",
+                        mime="text/csv", key="tr_csv")
+png_col.download_button(ui.tr("label.download_png"), lambda: analysis.export_png(chart), file_name=f"{name}.png",
+                        mime="image/png", key="tr_png")
+pdf_col.download_button(ui.tr("trends.download_pdf"), lambda: analysis.export_pdf(chart), file_name=f"{name}.pdf",
+                        mime="application/pdf", key="tr_pdf")
 
 if model == ALL:
     st.info(ui.tr("trends.pick_one_model"))
@@ -61,10 +70,12 @@ if len(periods) < 2:
 else:
     st.subheader(ui.tr("trends.decomp_title", a=period_a, b=period_b))
     decomposition = analysis.decompose_change(inv_a, fp_a, inv_b, fp_b)
+    st.markdown(ui.md(analysis.change_sentence(decomposition, lang)))
     headlines = analysis.decomposition_headlines(decomposition, lang)
     for column, (label, value, _) in zip(st.columns(len(headlines)), headlines, strict=True):
         column.metric(label, value)
-    st.caption(f"**{ui.tr('trends.method')}** — {ui.tr('trends.method_help')}")
+    footnote = ui.tr("trends.sentence.footnote", method=ui.tr("trends.method"), a=period_a)
+    st.caption(f"{ui.md(footnote)} {ui.md(ui.tr('trends.method_help'))}")
     long = analysis.decomposition_long(decomposition, lang)
     st.altair_chart(analysis.decomposition_chart(long, lang), width="stretch")
     ui.analysis_table(analysis.decomposition_table(decomposition, lang), key="tr_decomposition")

@@ -12,6 +12,7 @@ TABLE = (
     ("view", "compare_models", "nav.compare_models", ":material/compare:", EVERYONE),
     ("view", "compare_factors", "nav.compare_factors", ":material/difference:", EVERYONE),
     ("view", "trends", "nav.trends", ":material/trending_down:", EVERYONE),
+    ("view", "management", "nav.management", ":material/flag:", EVERYONE),
     ("view", "explain", "nav.explain", ":material/account_tree:", EVERYONE),
     ("data", "products", "nav.products", ":material/edit_note:", {Role.EDITOR}),
     ("data", "suppliers", "nav.suppliers", ":material/local_shipping:", {Role.EDITOR}),

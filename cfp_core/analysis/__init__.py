@@ -1,11 +1,13 @@
 """Analysis: compare models, factor versions and periods; hotspots; charts. The pages' explain,
-reconcile, overview, supplier and audit-log views are the submodules ``explain``, ``reconcile``, ``overview``,
-``suppliers`` (with ``supplier_groups``: by part, and ``supplier_export``: CSV/xlsx) and ``audit``."""
+reconcile, overview, supplier, audit-log and management views are the submodules ``explain``, ``reconcile``,
+``overview``, ``suppliers`` (with ``supplier_groups``: by part, and ``supplier_export``: CSV/xlsx), ``audit``
+and ``management``."""
 
 from cfp_core.analysis import (  # noqa: F401
     audit,
     declared,
     explain,
+    management,
     overview,
     reconcile,
     supplier_export,
@@ -13,6 +15,7 @@ from cfp_core.analysis import (  # noqa: F401
     suppliers,
 )
 from cfp_core.analysis.charts import (  # noqa: F401
+    chart_pdf,
     chart_png,
     decomposition_chart,
     limit_models,
@@ -46,6 +49,14 @@ from cfp_core.analysis.factor_compare import (  # noqa: F401
     waterfall_frame,
 )
 from cfp_core.analysis.hotspots import hotspot_table, suggestions  # noqa: F401
+from cfp_core.analysis.management_charts import actual_vs_target_chart  # noqa: F401
+from cfp_core.analysis.trend_story import (  # noqa: F401
+    change_sentence,
+    export_pdf,
+    export_png,
+    trends_csv,
+    trends_export_frame,
+)
 from cfp_core.analysis.trends import (  # noqa: F401
     Decomposition,
     any_illustrative_inventory,

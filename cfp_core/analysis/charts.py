@@ -14,8 +14,10 @@ from cfp_core.analysis.trends import EFFECTS
 from cfp_core.charts import FONT, stacked_stage_chart
 from cfp_core.frames import stage_order
 from cfp_core.i18n import t
+from cfp_core.numbers import kg, signed_percent
 
 MAX_CHART_MODELS = 40  # more bars than this are unreadable; the table keeps every model
+MAX_LABELLED_MODELS = 6  # data labels on the trend chart up to this many lines
 WATERFALL_COLORS = {"total": "#9E9E9E", "increase": "#D55E00", "decrease": "#009E73"}
 EFFECT_COLORS = {"activity": "#5D3A9B", "factor": "#E66100"}
 
@@ -60,23 +62,32 @@ def waterfall_chart(frame: pd.DataFrame, lang: str = "zh", title: str | None = N
     )
 
 
-def trend_chart(trend: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
-    """Lines with points: total footprint per model over periods (from ``analysis.trend_frame``)."""
+def trend_chart(trend: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.LayerChart:
+    """Lines with points: total footprint per model over periods (from ``analysis.trend_frame``).
+
+    With at most ``MAX_LABELLED_MODELS`` models each point carries its value above it and its % change
+    against the model's previous period below it (none for a model's first period).
+    """
     unit = t("unit.kgco2e", lang)
-    return (
-        alt.Chart(trend, title=title or "")
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("period:O", title=t("label.period", lang), sort="ascending"),
-            y=alt.Y("total_kg_co2e:Q", title=unit),
-            color=alt.Color("model_label:N", title=t("label.model", lang)),
-            tooltip=[alt.Tooltip("model_label:N", title=t("label.model", lang)),
-                     alt.Tooltip("period:O", title=t("label.period", lang)),
-                     alt.Tooltip("total_kg_co2e:Q", title=unit, format=",.4f"),
-                     alt.Tooltip("change_pct:Q", title="Δ%", format="+.2f")],
-        )
-        .configure(font=FONT)
+    data = trend.assign(value_label=trend["total_kg_co2e"].map(kg),
+                        change_label=trend["change_pct"].map(lambda p: signed_percent(p / 100) if p == p else ""))
+    base = alt.Chart(data)
+    x = alt.X("period:O", title=t("label.period", lang), sort="ascending", axis=alt.Axis(labelAngle=0))
+    color = alt.Color("model_label:N", title=t("label.model", lang))
+    lines = base.mark_line(point=True).encode(
+        x=x, y=alt.Y("total_kg_co2e:Q", title=unit), color=color,
+        tooltip=[alt.Tooltip("model_label:N", title=t("label.model", lang)),
+                 alt.Tooltip("period:O", title=t("label.period", lang)),
+                 alt.Tooltip("total_kg_co2e:Q", title=unit, format=",.4f"),
+                 alt.Tooltip("change_label:N", title=t("trends.change_pct", lang))],
     )
+    layers = [lines]
+    if trend["model"].nunique() <= MAX_LABELLED_MODELS:
+        layers += [base.mark_text(dy=-12, fontSize=11).encode(x=x, y="total_kg_co2e:Q", text="value_label:N",
+                                                              color=color),
+                   base.mark_text(dy=14, fontSize=10, fontStyle="italic").encode(
+                       x=x, y="total_kg_co2e:Q", text="change_label:N", color=color)]
+    return alt.layer(*layers, title=title or "").configure(font=FONT)
 
 
 def decomposition_chart(long_frame: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
@@ -103,3 +114,8 @@ def decomposition_chart(long_frame: pd.DataFrame, lang: str = "zh", title: str |
 def chart_png(chart: alt.Chart, scale: float = 2) -> bytes:
     """Return the chart rendered as PNG bytes (vl-convert; needs a CJK font for Chinese labels)."""
     return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale)
+
+
+def chart_pdf(chart: alt.Chart) -> bytes:
+    """Return the chart rendered as a one-page PDF (vl-convert; vector text, needs a CJK font for Chinese)."""
+    return vl_convert.vegalite_to_pdf(chart.to_dict())

@@ -1,6 +1,6 @@
 """Files in and out: inventory templates (CSV/xlsx), bills of materials, suppliers' PACT footprint files, the
-supplier directory they are filed under, and suppliers' PACT APIs (connections: fetch now, PCF requests and
-their answers)."""
+supplier directory they are filed under, suppliers' PACT APIs (connections: fetch now, PCF requests and their
+answers) and production volumes (``io.volumes``)."""
 
 from cfp_core.io.bom import BomPart, BomResult, bom_lines, bom_rows, bom_template_bytes, read_bom  # noqa: F401
 from cfp_core.io.connections import (  # noqa: F401
@@ -62,3 +62,4 @@ from cfp_core.io.templates import (  # noqa: F401
     template_bytes,
     write_inventory_file,
 )
+from cfp_core.io.volumes import read_volume_file, volume_entries, volume_template_bytes  # noqa: F401

@@ -2,7 +2,8 @@
 history (``store.migrations``), seeding with the shipped data (``store.seed``), the audit log
 (``store.audit``), members and their roles (``store.members``), the checked, audited writes
 (``store.writes``), the disclosure server's API clients (``store.api_clients``) and its own small
-database of PCF requests and callbacks (``store.exchange``)."""
+database of PCF requests and callbacks (``store.exchange``), production volumes and reduction targets
+(``store.volumes``)."""
 
 from cfp_core.store.api_clients import (  # noqa: F401
     ApiClient,
@@ -46,6 +47,18 @@ from cfp_core.store.exchange import (  # noqa: F401
 )
 from cfp_core.store.members import Member, bootstrap, has_members, list_members, newcomer, principal_for, set_member  # noqa: F401
 from cfp_core.store.seed import is_seeded, load_portfolio_file, seed_database  # noqa: F401
+from cfp_core.store.volumes import (  # noqa: F401
+    PORTFOLIO,
+    ReductionTarget,
+    TargetRejected,
+    VolumeEntry,
+    VolumeRejected,
+    current_targets,
+    current_volumes,
+    save_target,
+    save_volumes,
+    volume_revisions,
+)
 from cfp_core.store.writes import (  # noqa: F401
     save_bom_mappings,
     save_factor_set,

@@ -50,7 +50,8 @@ IMMUTABLE_TABLES = (
     "publication_decisions", "api_clients", "api_client_revocations", "pcf_request_decisions",
     "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
     "supplier_directory_revisions", "supplier_assignments", "supplier_connections",
-    "supplier_fetches", "supplier_requests", "supplier_request_answers",
+    "supplier_fetches", "supplier_requests", "supplier_request_answers", "production_volumes",
+    "reduction_targets",
 )
 
 
@@ -301,3 +302,29 @@ def i16_supplier_connections(db: Database) -> None:
     db.table("supplier_request_answers").create_index(["answer_event_id"], unique=True)
     for table in ("supplier_connections", "supplier_fetches", "supplier_requests", "supplier_request_answers"):
         make_immutable(db, table)
+
+
+@migrations(name="i18_production_volumes")
+def i18_production_volumes(db: Database) -> None:
+    """Production volumes (declared units made) per model and period; each save is a new revision of the
+    organisation's volumes, append-only: the newest row per (model, period) wins (#13.5)."""
+    db.table("production_volumes").create(
+        {"id": int, "org_id": str, "revision": int, "model_code": str, "period": str, "volume": float, "note": str,
+         "illustrative": int, "created_at": str, "author": str, "comment": str},
+        pk="id", not_null={"org_id", "revision", "model_code", "period", "volume"},
+    )
+    db.table("production_volumes").create_index(["org_id", "revision", "model_code", "period"], unique=True)
+    db.table("production_volumes").create_index(["model_code", "period"])
+    make_immutable(db, "production_volumes")
+
+
+@migrations(name="i18_targets")
+def i18_targets(db: Database) -> None:
+    """Reduction targets of a model or of the portfolio (model_code ""), one revision per save, append-only (#13.5)."""
+    db.table("reduction_targets").create(
+        {"id": int, "org_id": str, "model_code": str, "revision": int, "baseline_year": int, "target_year": int,
+         "kind": str, "value": float, "note": str, "illustrative": int, "created_at": str, "author": str},
+        pk="id", not_null={"org_id", "model_code", "revision", "baseline_year", "target_year", "kind", "value"},
+    )
+    db.table("reduction_targets").create_index(["org_id", "model_code", "revision"], unique=True)
+    make_immutable(db, "reduction_targets")

@@ -2,7 +2,9 @@
 
 Portfolio files (``data/reference/*.json``, ``data/demo/*.json``) hold an organisation,
 product models and inventories as their pydantic JSON. Seeding is idempotent: a record
-that already exists is left alone, so user revisions are never overwritten.
+that already exists is left alone, so user revisions are never overwritten. A file may also hold
+``production_volumes`` and ``reduction_targets`` (the demo's, marked illustrative): seeded only into an
+organisation that has none yet.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlite_utils import Database
 from cfp_core.access import Action, require, system_principal
 from cfp_core.library import DATA_DIR, reference_factor_sets
 from cfp_core.models import Inventory, Organisation, ProductModel
-from cfp_core.store import audit
+from cfp_core.store import audit, volumes
 from cfp_core.store import db as store
 
 PORTFOLIO_DIRS = (DATA_DIR / "reference", DATA_DIR / "demo")
@@ -42,7 +44,7 @@ def seed_database(db: Database, include_demo: bool = True) -> dict[str, int]:
     Runs as the system principal (``access.system_principal``), which may only seed; the write is
     audited with what was added. Returns counts of what was added.
     """
-    added = {"factor_sets": 0, "products": 0, "inventories": 0}
+    added = {"factor_sets": 0, "products": 0, "inventories": 0, "volumes": 0, "targets": 0}
     principal = require(system_principal(), Action.SEED)
     existing_sets = {row["set_id"] for row in db.query("select set_id from factor_sets")}
     with store.write_transaction(db):
@@ -74,6 +76,27 @@ def _seed_portfolio(db: Database, path: Path, added: dict[str, int]) -> None:
         if store.latest_revision(db, inventory.model_code, inventory.period.label) is None:
             store.put_inventory(db, inventory, author="seed", comment=f"seeded from {path.name}")
             added["inventories"] += 1
+    _seed_management(db, path, added)
+
+
+def _seed_management(db: Database, path: Path, added: dict[str, int]) -> None:
+    """The file's illustrative production volumes and reduction targets, if its organisation has none."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    org_of = {p.model_code: p.org_id for p in store.list_products(db)}
+    entries = [volumes.VolumeEntry.model_validate(v) for v in data.get("production_volumes", [])]
+    for org_id in sorted({org_of[e.model_code] for e in entries}):
+        if not db.execute("select 1 from production_volumes where org_id = ? limit 1", [org_id]).fetchone():
+            mine = [e for e in entries if org_of[e.model_code] == org_id]
+            volumes.put_volumes(db, org_id, mine, "seed", f"seeded from {path.name}", illustrative=True)
+            added["volumes"] += len(mine)
+    org_id = next(iter(org_of.values()), "")
+    for raw in data.get("reduction_targets", []):
+        target = volumes.ReductionTarget.model_validate({**raw, "illustrative": True})
+        owner = org_of.get(target.model_code, org_id)
+        if not db.execute("select 1 from reduction_targets where org_id = ? and model_code = ? limit 1",
+                          [owner, target.model_code]).fetchone():
+            volumes.put_target(db, owner, target, "seed")
+            added["targets"] += 1
 
 
 def is_seeded(db: Database) -> bool:

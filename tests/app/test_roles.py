@@ -69,7 +69,7 @@ def test_signed_out_only_the_sign_in_screen(seeded_db_path):
 def test_each_role_sees_exactly_its_pages(seeded_db_path, roles):
     user = _member(seeded_db_path, "someone@example.test", *roles)
     names = {row[1] for row in nav.visible(roles)}
-    expected = {"overview", "compare_models", "compare_factors", "trends", "explain"}
+    expected = {"overview", "compare_models", "compare_factors", "trends", "management", "explain"}
     if Role.EDITOR in roles:
         expected |= {"products", "suppliers", "supplier_directory", "supplier_connections", "factors", "publish"}
     if Role.APPROVER in roles:

@@ -44,7 +44,7 @@ def test_default_decomposes_the_900a_from_first_to_last_period(page_app, lang, t
 def test_charts_are_trend_lines_and_effect_bars(page_app):
     at = page_app("trends", lang="en").run()
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-    assert specs[0]["mark"] == {"type": "line", "point": True}
+    assert specs[0]["layer"][0]["mark"] == {"type": "line", "point": True}  # + value and % change labels (#13.5)
     assert specs[1]["encoding"]["yOffset"]["field"] == "effect_label"
 
 

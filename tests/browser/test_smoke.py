@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-results" / "screenshots"
 PAGES = {  # url path -> text that must be visible once the page has rendered
     "": "93.43", "compare_models": "WS-TPS-48-900A", "compare_factors": "93.43", "trends": "WS-TPS-48-900A",
+    "management": "WS-TPS-48-900A",
     "explain": "93.43", "products": "93.43", "factors": "0.5777", "publish": "93.43", "suppliers": "PACT",
     "members": "API", "settings": "PNG", "audit": "CSV", "api_clients": "OAuth2", "supplier_connections": "PACT",
 }

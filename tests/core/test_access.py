@@ -122,6 +122,10 @@ WRITES = {
         {"productId": ["urn:example:ws"]}, "", "https://cfp.example.com/3/events"))),
     "io.import_request_answers": (Action.FETCH_SUPPLIER, lambda db, p: import_request_answers(
         db, p, "/nonexistent/disclosure.db")),
+    "store.save_volumes": (Action.SAVE_VOLUMES, lambda db, p: store.save_volumes(
+        db, p, [store.VolumeEntry(model_code="WS-TPS-48-900A", period="2025", volume=1234.0)])),
+    "store.save_target": (Action.SAVE_TARGET, lambda db, p: store.save_target(db, p, store.ReductionTarget(
+        model_code="WS-TPS-48-900A", baseline_year=2023, target_year=2030, kind="percent", value=20.0))),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
         db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),
@@ -229,6 +233,9 @@ def test_the_role_matrix():
     assert member(Role.EDITOR).can(Action.SAVE_INVENTORY) and not member(Role.EDITOR).can(Action.PUBLISH)
     assert member(Role.APPROVER).can(Action.WITHDRAW) and not member(Role.APPROVER).can(Action.IMPORT_INVENTORIES)
     assert member(Role.ADMIN).can(Action.MANAGE_MEMBERS) and not member(Role.ADMIN).can(Action.SAVE_PRODUCT)
+    assert member(Role.EDITOR).can(Action.SAVE_VOLUMES) and not member(Role.VIEWER).can(Action.SAVE_VOLUMES)  # #13.5
+    assert member(Role.ADMIN).can(Action.SAVE_TARGET) and not member(Role.ADMIN).can(Action.SAVE_VOLUMES)
+    assert member(Role.EDITOR).can(Action.SAVE_TARGET) and not member(Role.APPROVER).can(Action.SAVE_TARGET)
     assert system_principal().can(Action.SEED) and not system_principal().can(Action.SAVE_INVENTORY)
     assert not any(member(r).can(Action.SEED) for r in Role)
     assert local_admin(ORG).kind == PrincipalKind.LOCAL and local_admin(ORG).roles == ALL_ROLES

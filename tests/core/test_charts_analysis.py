@@ -83,10 +83,12 @@ def test_waterfall_chart_colours_and_order(comparison):
 def test_trend_chart_lines_with_points(footprint):
     trend = analysis.trend_frame([("2025", footprint)], {}, "en")
     result = spec(charts_analysis.trend_chart(trend, "en", title="Trend"))
-    assert result["mark"] == {"type": "line", "point": True}
-    assert result["encoding"]["x"]["field"] == "period" and result["encoding"]["x"]["type"] == "ordinal"
-    assert result["encoding"]["y"]["field"] == "total_kg_co2e"
-    assert result["encoding"]["color"]["field"] == "model_label"
+    lines, values, changes = result["layer"]  # the line, then value and % change labels (#13.5)
+    assert lines["mark"] == {"type": "line", "point": True}
+    assert lines["encoding"]["x"]["field"] == "period" and lines["encoding"]["x"]["type"] == "ordinal"
+    assert lines["encoding"]["y"]["field"] == "total_kg_co2e"
+    assert lines["encoding"]["color"]["field"] == "model_label"
+    assert (values["encoding"]["text"]["field"], changes["encoding"]["text"]["field"]) == ("value_label", "change_label")
     assert result["title"] == "Trend"
 
 

@@ -191,7 +191,8 @@ def test_seed_database_is_idempotent(fresh_db):
     first = seed_database(fresh_db)
     assert first["factor_sets"] == 7 and first["products"] >= 1 and first["inventories"] >= 1
     sizes = {table: count(fresh_db, table) for table in fresh_db.table_names()}
-    assert seed_database(fresh_db) == {"factor_sets": 0, "products": 0, "inventories": 0}
+    assert first["volumes"] == 9 and first["targets"] == 2  # the illustrative demo volumes and targets (#13.5)
+    assert seed_database(fresh_db) == {"factor_sets": 0, "products": 0, "inventories": 0, "volumes": 0, "targets": 0}
     assert {table: count(fresh_db, table) for table in fresh_db.table_names()} == sizes
     assert store.load_inventory(fresh_db, "WS-TPS-48-900A", "2025").model_code == "WS-TPS-48-900A"
 
