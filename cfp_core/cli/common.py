@@ -10,17 +10,21 @@ import stat
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from pydantic import ValidationError
-from sqlite_utils import Database
 
-from cfp_core import store
 from cfp_core.access import Principal, cli_principal
 from cfp_core.errors import CfpError
 from cfp_core.i18n import t
-from cfp_core.store import seed
 from cfp_core.validation import MAX_FILE_BYTES, MAX_UPLOAD_MB, describe
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# The store (sqlite-utils, which loads pandas) is imported by the functions that open it, not here: the
+# top-level group and ``--help`` load without it (#13.4).
 
 
 @contextlib.contextmanager
@@ -29,6 +33,9 @@ def cli_database(ctx: click.Context | None = None, seed_if_empty: bool = True) -
 
     Errors are rendered in the ``--lang`` language and exit with status 1, never as a traceback.
     """
+    from cfp_core import store
+    from cfp_core.store import seed
+
     obj = (ctx or click.get_current_context()).obj or {}
     lang = obj.get("lang", "en")
     db = store.open_db(obj.get("db_path"))
@@ -46,6 +53,8 @@ def cli_database(ctx: click.Context | None = None, seed_if_empty: bool = True) -
 
 def acting_principal(db: Database, ctx: click.Context | None = None) -> Principal:
     """The named local principal this command acts as: ``--as`` / ``$CFP_CLI_AS``, else ``$USER``."""
+    from cfp_core import store
+
     obj = (ctx or click.get_current_context()).obj or {}
     name = obj.get("as") or os.environ.get("USER") or "cli"
     orgs = store.list_organisations(db)
@@ -81,7 +90,9 @@ def error_log_path(obj: dict) -> Path:
     """Where unexpected CLI errors are logged: ``$CFP_ERROR_LOG``, else ``logs/cli-errors.log`` beside the database."""
     if os.environ.get("CFP_ERROR_LOG"):
         return Path(os.environ["CFP_ERROR_LOG"])
-    return Path(obj.get("db_path") or store.db_path()).resolve().parent / "logs" / "cli-errors.log"
+    from cfp_core.store.db import db_path
+
+    return Path(obj.get("db_path") or db_path()).resolve().parent / "logs" / "cli-errors.log"
 
 
 class HandledGroup(click.Group):

@@ -1,5 +1,5 @@
 """The SQLite store: append-only revisions, factor sets, snapshots (``store.db``), its schema
-history (``store.migrations``), seeding with the shipped data (``store.seed``), the audit log
+history (``store.migrations``) and append-only triggers (``store.immutability``), seeding with the shipped data (``store.seed``), the audit log
 (``store.audit``), members and their roles (``store.members``), the checked, audited writes
 (``store.writes``), the disclosure server's API clients (``store.api_clients``) and its own small
 database of PCF requests and callbacks (``store.exchange``), production volumes and reduction targets

@@ -4,6 +4,7 @@ import io
 import json
 import re
 
+import click
 import pytest
 from click.testing import CliRunner
 from PIL import Image
@@ -83,5 +84,5 @@ def test_card_errors(run, tmp_path):
 
 
 def test_commands_have_help():
-    assert "publish" in cli.commands and "card" in cli.commands
-    assert cli.commands["publish"].help and cli.commands["card"].help
+    ctx = click.Context(cli)
+    assert cli.get_command(ctx, "publish").help and cli.get_command(ctx, "card").help
