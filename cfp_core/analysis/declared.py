@@ -4,7 +4,8 @@ Each figure is kept as the decimal text the user typed ("12.35"): its printed pr
 tolerance of the check, half a unit of its last printed digit ("12.35" → ±0.005, "0.0726" → ±0.00005).
 A file is read whole or rejected whole (``ImportRejected`` with one ``RowProblem`` per wrong cell,
 row numbers as the spreadsheet shows them, header = row 1). Only CSV: a spreadsheet cell drops the
-trailing zeros that carry a figure's printed precision.
+trailing zeros that carry a figure's printed precision. ``save_declared`` keeps checked figures per model and
+period (the CSV text as given, a new revision per save) so a reconciliation can be repeated by anyone.
 """
 
 from __future__ import annotations
@@ -13,12 +14,17 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from sqlite_utils import Database
+
+from cfp_core import store
+from cfp_core.access import Action, Principal, require_member
 from cfp_core.errors import ImportRejected, RowProblem
 from cfp_core.i18n import t
 from cfp_core.io import tabular
-from cfp_core.io.sheets import reject_file
+from cfp_core.io.sheets import decode_text, reject_file
 from cfp_core.models import STAGES, Inventory, LifecycleStage
-from cfp_core.text import neutralise_formula
+from cfp_core.store.audit import writes
+from cfp_core.text import check_text, neutralise_formula
 
 COLUMNS = ("scope", "line_no", "stage", "declared_kg_co2e", "printed_factor")
 ZH_COLUMNS = ("范围", "行号", "阶段", "声明结果", "所印因子")
@@ -135,3 +141,32 @@ def declared_template_bytes(inventory: Inventory, lang: str = "en") -> bytes:
     columns = ZH_COLUMNS if lang == "zh" else COLUMNS
     named = [dict(zip(columns, (neutralise_formula(r.get(c, "")) for c in COLUMNS), strict=True)) for r in rows]
     return tabular.csv_bytes(named, columns)
+
+
+@writes(Action.SAVE_DECLARED, target=lambda inventory, data, filename="", result=None:
+        f"{inventory.model_code} {inventory.period.label} r{result}")
+def save_declared(db: Database, principal: Principal, inventory: Inventory, data: bytes | str,
+                  filename: str = "declared.csv") -> int:
+    """Keep the declared figures of ``inventory``'s model and period (a CSV file's bytes or typed text).
+
+    They are checked first against the inventory, exactly as a reconciliation reads them: a wrong cell raises
+    ``ImportRejected`` and nothing is stored. Return the new revision number.
+    """
+    require_member(principal, store.load_product(db, inventory.model_code).org_id)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    read_declared_file(raw, filename, inventory)
+    text = data if isinstance(data, str) else decode_text(raw, filename)
+    latest = stored_declared(db, inventory.model_code, inventory.period.label)
+    revision = (latest["revision"] if latest else 0) + 1
+    db.table("declared_figures").insert({
+        "org_id": principal.org_id, "model_code": inventory.model_code, "period": inventory.period.label,
+        "revision": revision, "csv": text, "source": check_text(filename or "", limit=200),
+        "created_at": store.now(), "author": principal.label})
+    return revision
+
+
+def stored_declared(db: Database, model_code: str, period: str) -> dict | None:
+    """The latest kept declared figures of a model and period (revision, csv, source, created_at, author), or None."""
+    rows = list(db.query("select revision, csv, source, created_at, author from declared_figures "
+                         "where model_code = ? and period = ? order by revision desc limit 1", [model_code, period]))
+    return rows[0] if rows else None

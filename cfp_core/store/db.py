@@ -23,7 +23,7 @@ from cfp_core.errors import CfpError, ImmutableRecord, NotFound, StoreDamaged
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
 from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
-from cfp_core.store import migrations
+from cfp_core.store import immutability, migrations
 from cfp_core.store.transactions import BUSY_TIMEOUT_S, check_integrity, retry_busy, write_transaction
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
@@ -70,7 +70,7 @@ def open_db(path: str | Path | None = None, memory: bool = False) -> Database:
             check_integrity(db, target)
         with write_transaction(db):  # one process at a time applies the schema (fresh-database race)
             migrations.apply(db)
-            migrations.ensure_immutable(db)
+            immutability.ensure_immutable(db)
     except sqlite3.DatabaseError as error:
         db.close()
         if isinstance(error, sqlite3.OperationalError) or memory:

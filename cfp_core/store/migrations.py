@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from cfp_core.store.immutability import IMMUTABLE_TABLES, ensure_immutable, make_immutable  # noqa: F401
+from cfp_core.store.immutability import IMMUTABLE_TABLES, make_immutable
 
 migrations = Migrations("cfp")
 
@@ -270,3 +270,16 @@ def i18_targets(db: Database) -> None:
     )
     db.table("reduction_targets").create_index(["org_id", "model_code", "revision"], unique=True)
     make_immutable(db, "reduction_targets")
+
+
+@migrations(name="i20_declared_figures")
+def i20_declared_figures(db: Database) -> None:
+    """Declared figures of a report, per model and period, as the CSV text the user gave: one revision per save,
+    append-only (#12.3)."""
+    db.table("declared_figures").create(
+        {"id": int, "org_id": str, "model_code": str, "period": str, "revision": int, "csv": str, "source": str,
+         "created_at": str, "author": str},
+        pk="id", not_null={"org_id", "model_code", "period", "revision", "csv", "created_at"},
+    )
+    db.table("declared_figures").create_index(["model_code", "period", "revision"], unique=True)
+    make_immutable(db, "declared_figures")

@@ -120,3 +120,17 @@ def test_declared_figures_form_names_row_and_column_of_a_hostile_cell(page_app, 
     at = at.button(key="FormSubmitter:declared_form-" + t("explain.declared.submit", lang)).click().run()
     shown = texts(at.error)
     assert ("Row 2" if lang == "en" else "第 2 行") in shown and "declared_kg_co2e" in shown
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_kept_declared_figures_are_used_by_the_next_reader(page_app, lang):
+    at = page_app("explain", lang=lang).run()
+    at.text_area(key="declared_text").set_value("scope,line_no,stage,declared_kg_co2e,printed_factor\ntotal,,,93.43,\n")
+    at = at.button(key="FormSubmitter:declared_form-" + t("explain.declared.keep", lang)).click().run()
+    assert not at.exception and not at.error
+    assert t("explain.declared.kept", lang, revision=1) in texts(at.success)
+    later = page_app("explain", lang=lang).run()  # a new session: nothing typed, the kept figures apply
+    assert not later.exception
+    assert any(c.startswith(t("explain.declared.using_kept", lang, count=1, revision=1, source="declared.csv",
+                                author="x", at="y").split("（")[0].split("(")[0]) for c in texts(later.caption).splitlines())
+    assert list(later.dataframe[-1].value["scope_label"]) == [t("reconcile.scope.total", lang)]

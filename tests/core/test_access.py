@@ -25,6 +25,7 @@ from cfp_core.access import (
     require,
     system_principal,
 )
+from cfp_core.analysis.declared import save_declared
 from cfp_core.editor import (
     ModelOutput,
     PlantQuantity,
@@ -126,6 +127,8 @@ WRITES = {
         db, p, [store.VolumeEntry(model_code="WS-TPS-48-900A", period="2025", volume=1234.0)])),
     "store.save_target": (Action.SAVE_TARGET, lambda db, p: store.save_target(db, p, store.ReductionTarget(
         model_code="WS-TPS-48-900A", baseline_year=2023, target_year=2030, kind="percent", value=20.0))),
+    "analysis.save_declared": (Action.SAVE_DECLARED, lambda db, p: save_declared(
+        db, p, store.load_inventory(db, "WS-TPS-48-900A", "2025"), "scope,declared_kg_co2e\ntotal,93.4346\n")),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
         db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),

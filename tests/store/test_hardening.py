@@ -15,7 +15,7 @@ import pytest
 
 from cfp_core import store
 from cfp_core.errors import StoreDamaged
-from cfp_core.store import migrations, seed
+from cfp_core.store import immutability, seed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,10 +54,10 @@ def _revisions(path: Path) -> int:
 def test_every_append_only_table_is_listed(fresh_db):
     triggers = {r[0] for r in fresh_db.execute("select tbl_name from sqlite_master where type = 'trigger' "
                                                 "and name like '%_no_update'")}
-    assert triggers == set(migrations.IMMUTABLE_TABLES)
+    assert triggers == set(immutability.IMMUTABLE_TABLES)
 
 
-@pytest.mark.parametrize("table", migrations.IMMUTABLE_TABLES)
+@pytest.mark.parametrize("table", immutability.IMMUTABLE_TABLES)
 def test_insert_or_replace_is_refused_on_every_append_only_table(db_file, table):
     db = store.open_db(db_file)
     db.execute(f"insert into {table} select * from {table} limit 0")
