@@ -20,7 +20,13 @@ _IMMUTABLE = (
 
 def make_immutable(db: Database, table: str) -> None:
     """Add triggers that make every row of ``table`` append-only: no UPDATE, no DELETE, and no INSERT
-    over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers)."""
+    over an existing key (``INSERT OR REPLACE`` deletes the old row without firing delete triggers).
+
+    A table that does not exist yet is skipped: ``i14_no_replace`` walks ``IMMUTABLE_TABLES``, which
+    also names tables that later migrations create (and make append-only themselves).
+    """
+    if not db.table(table).exists():
+        return
     for statement in _IMMUTABLE:
         db.execute(statement.format(table=table))
     db.execute(_no_replace(db, table))
@@ -42,7 +48,8 @@ IMMUTABLE_TABLES = (
     "product_revisions", "inventory_revisions", "factor_sets", "published_snapshots", "snapshot_status_events",
     "supplier_disclosures", "audit_events", "organisation_settings", "member_events", "publication_requests",
     "publication_decisions", "api_clients", "api_client_revocations", "pcf_request_decisions",
-    "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
+    "organisation_revisions", "supplier_disclosure_events", "bom_mappings", "activity_lines", "inventory_heads",
+    "results",
 )
 
 
@@ -243,3 +250,35 @@ def i14_no_replace(db: Database) -> None:
     """Append-only tables also refuse ``INSERT OR REPLACE`` over an existing key (hardening, #14)."""
     for table in IMMUTABLE_TABLES:
         make_immutable(db, table)
+
+
+@migrations(name="i17_activity_lines")
+def i17_activity_lines(db: Database) -> None:
+    """Every inventory revision's lines as rows, and its few header facts, for the vectorised engine (#13).
+
+    Written in the same transaction as the revision; the JSON payload stays the record. Existing
+    revisions are backfilled from their payloads. Both tables append-only. The covering index lets
+    ``list_inventories`` answer without reading any payload.
+    """
+    from cfp_core.store import lines  # the table shapes and the backfill live beside the writer
+
+    lines.create_tables(db)
+    lines.backfill(db)
+    db.table("inventory_revisions").create_index(["model_code", "period", "revision", "created_at", "id"],
+                                                 index_name="idx_inventory_revisions_heads")
+    for table in ("activity_lines", "inventory_heads"):
+        make_immutable(db, table)
+
+
+@migrations(name="i17_results")
+def i17_results(db: Database) -> None:
+    """Footprints materialised per (inventory revision, factor set, GWP set, id resolution, engine) (#13).
+
+    Nothing in a key can change under it: revisions and factor sets are immutable, ``resolution`` is the
+    digest of the factor-id index (a new set may remap an id from another set) and ``engine`` the
+    calculation's version. Append-only: a stale row is never updated, just no longer looked up.
+    """
+    from cfp_core.store import results
+
+    results.create_table(db)
+    make_immutable(db, "results")
