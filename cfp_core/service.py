@@ -243,3 +243,10 @@ def trend_points(db: Database, model_codes: Sequence[str], set_id: str | None = 
     return [(r.period, StoredFootprint(r.model_code, r.period, r.factor_set_id, r.gwp_set, r.total_kg_co2e,
                                        r.cradle_to_gate_kg_co2e, r.primary_data_share, r.illustrative))
             for r in frame.itertuples(index=False)]
+
+
+def latest_models(db: Database, period: str, count: int) -> list[str]:
+    """Return the ``count`` models whose inventory for ``period`` was saved last, sorted by code (no payload read)."""
+    sql = """select model_code from inventory_heads where period = ? group by model_code
+             order by max(revision_id) desc limit ?"""
+    return sorted(row["model_code"] for row in db.query(sql, [period, count]))
