@@ -140,10 +140,12 @@ def latest_heads(db: Database, model_codes: Sequence[str] | None = None, period:
     if period is not None:
         where.append("h.period = ?")
         args.append(period)
-    sql = f"""select h.* from inventory_heads h join
-              (select model_code, period, max(revision) as revision from inventory_heads group by model_code, period) m
-              on h.model_code = m.model_code and h.period = m.period and h.revision = m.revision
-              {'where ' + ' and '.join(where) if where else ''} order by h.model_code, h.period"""
+    if model_codes is not None and len(model_codes) <= 500:  # a few models: let the index find them
+        where.append(f"h.model_code in ({','.join('?' * len(model_codes))})")
+        args += list(model_codes)
+    where.append("h.revision = (select max(revision) from inventory_heads l where l.model_code = h.model_code"
+                 " and l.period = h.period)")
+    sql = f"select h.* from inventory_heads h where {' and '.join(where)} order by h.model_code, h.period"
     rows = list(db.query(sql, args))
     if model_codes is not None:
         wanted = set(model_codes)
