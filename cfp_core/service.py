@@ -146,7 +146,8 @@ def latest_heads(db: Database, model_codes: Sequence[str] | None = None, period:
     where.append("h.revision = (select max(revision) from inventory_heads l where l.model_code = h.model_code"
                  " and l.period = h.period)")
     sql = f"select h.* from inventory_heads h where {' and '.join(where)} order by h.model_code, h.period"
-    rows = list(db.query(sql, args))
+    with lines.no_gc():
+        rows = list(db.query(sql, args))
     if model_codes is not None:
         wanted = set(model_codes)
         rows = [r for r in rows if r["model_code"] in wanted]
@@ -176,8 +177,9 @@ def portfolio_results(db: Database, set_id: str | None = None, gwp_id: str | Non
         if sets[chosen] is not None:
             values = materialise(db, members, sets[chosen], gwp_set(gwp), known_ids)
             found |= {(rid, chosen, gwp): row for rid, row in values.items()}
-    rows = [_result_row(db, head, set_id or head["factor_set_id"], gwp_id or head["gwp_set"], found, sets, known_ids)
-            for head in heads]
+    with lines.no_gc():
+        rows = [_result_row(db, head, set_id or head["factor_set_id"], gwp_id or head["gwp_set"], found, sets,
+                            known_ids) for head in heads]
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 

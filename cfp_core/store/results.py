@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,7 +28,7 @@ from cfp_core.factors import FactorSet, GwpSet
 from cfp_core.i18n import Msg, line_where
 from cfp_core.models import CRADLE_TO_GATE, STAGES, CustomFactor
 from cfp_core.portfolio import N_STAGES, Portfolio, _first_use_codes, compile_factor_sets
-from cfp_core.store.lines import LineColumns, read_columns
+from cfp_core.store.lines import LineColumns, no_gc, read_columns
 
 ENGINE = 1  # bump when the calculation changes what it returns
 STAGE_IDS = tuple(s.value for s in STAGES)
@@ -60,8 +60,8 @@ def resolution(known_ids: dict[str, str]) -> str:
 class StoredPortfolio(Portfolio):
     """A ``Portfolio`` compiled from stored line rows: no ``Inventory`` objects, the activity texts kept."""
 
-    activities: tuple[str, ...] = ()
-    stage_ids: tuple[str, ...] = ()
+    revision_ids: tuple[int, ...] = ()
+    activity: Callable[[int, int], str] | None = None
 
     @property
     def n_inventories(self) -> int:
@@ -70,10 +70,11 @@ class StoredPortfolio(Portfolio):
 
     def where(self, position: int) -> Msg:
         """Return the "Inventory X (2025), Line N (stage, activity): " prefix of a flat line position."""
-        model_code, period = self.labels[int(self.inventory_index[position])]
+        index, line_no = int(self.inventory_index[position]), int(self.line_no[position])
+        model_code, period = self.labels[index]
         return Msg("portfolio.where", model_code=model_code, period=period,
-                   line=line_where(int(self.line_no[position]), STAGE_IDS[int(self.stage_code[position])],
-                                   self.activities[position]))
+                   line=line_where(line_no, STAGE_IDS[int(self.stage_code[position])],
+                                   self.activity(self.revision_ids[index], line_no) if self.activity else ""))
 
 
 def _codes(values, table: dict) -> np.ndarray:
@@ -106,7 +107,7 @@ def compile_columns(columns: LineColumns, labels: Sequence[tuple[str, str]]) -> 
         stage_code=columns.stage_code, inventory_index=columns.position, line_no=columns.line_no,
         units=tuple(unit_table), refs=tuple(ref_table), combo=combo, combos=combos, first_line=first_line,
         cell=columns.position.astype(np.intp) * N_STAGES + columns.stage_code, labels=tuple(labels),
-        activities=tuple(columns.activities),
+        revision_ids=columns.revision_ids, activity=columns.activity,
     )
 
 
@@ -155,7 +156,7 @@ def subset(columns: LineColumns, keep: Sequence[int]) -> LineColumns:
         revision_ids=tuple(columns.revision_ids[k] for k in keep.tolist()), position=remap[columns.position][mask],
         line_no=columns.line_no[mask], stage_code=columns.stage_code[mask], amount=columns.amount[mask],
         is_primary=columns.is_primary[mask], units=[columns.units[p] for p in picked],
-        refs=[columns.refs[p] for p in picked], activities=[columns.activities[p] for p in picked],
+        refs=[columns.refs[p] for p in picked], activity=columns.activity,
     )
 
 
@@ -191,15 +192,14 @@ def materialise_saved(db: Database, revision_id: int, label: tuple[str, str], fa
 
 
 def read(db: Database, revision_ids: Sequence[int], set_id: str, gwp_id: str, digest: str) -> dict[int, dict]:
-    """Return the stored ``{revision_id: row}`` for ``revision_ids`` under one key (one query per 900 ids)."""
-    ids = [int(i) for i in revision_ids]
-    found: dict[int, dict] = {}
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        sql = (f"select * from results where set_id = ? and gwp_id = ? and resolution = ? and engine = ?"
-               f" and revision_id in ({','.join('?' * len(chunk))})")
-        found |= {row["revision_id"]: row for row in db.query(sql, [set_id, gwp_id, digest, ENGINE, *chunk])}
-    return found
+    """Return the stored ``{revision_id: row}`` for ``revision_ids`` under one key (one query)."""
+    sql = ("select * from results where set_id = ? and gwp_id = ? and resolution = ? and engine = ?"
+           " and revision_id in (select value from json_each(?))")
+    with no_gc():
+        cursor = db.execute(sql, [set_id, gwp_id, digest, ENGINE, json.dumps([int(i) for i in revision_ids])])
+        names = [d[0] for d in cursor.description]
+        at = names.index("revision_id")
+        return {row[at]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
 
 
 def write(db: Database, values: dict[int, dict], set_id: str, gwp_id: str, digest: str, at: str) -> int:
