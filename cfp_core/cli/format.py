@@ -88,6 +88,8 @@ def portfolio_records(frame, lang: str) -> list[dict]:
 
 def portfolio_table(records: list[dict], lang: str) -> str:
     """Return the records as text: model, period, set, total and cradle-to-gate (4 decimals), problem."""
+    if not records:
+        return t("cli.footprint.all_none", lang)
     head = [t(f"cli.col.{c}", lang) for c in ("model", "period", "set", "total", "cradle_to_gate", "problem")]
     rows = [[r["model_code"], r["period"], r["factor_set_id"], fmt_number(r["total_kg_co2e"], 4),
              fmt_number(r["cradle_to_gate_kg_co2e"], 4), r["problem"] or ""] for r in records]
