@@ -22,6 +22,7 @@ from cfp_core.models import PRIMARY_SOURCES, STAGES
 STAGE_CODE = {stage.value: code for code, stage in enumerate(STAGES)}
 _PRIMARY = frozenset(source.value for source in PRIMARY_SOURCES)
 _CUSTOM = ("value", "unit", "gas", "source", "ncv", "ncv_unit")
+KEY_SEP = "\x1e"  # between the line keys of one revision (JSON never holds a raw control character)
 LINE_COLUMNS = ("revision_id", "line_no", "stage", "stage_code", "activity", "amount", "unit", "factor_ref",
                 "data_source", "is_primary", *(f"custom_{c}" for c in _CUSTOM))
 
@@ -38,7 +39,8 @@ def create_tables(db: Database) -> None:
     db.table("inventory_heads").create(
         {"revision_id": int, "model_code": str, "period": str, "revision": int, "factor_set_id": str,
          "gwp_set": str, "illustrative": int, "verified": int, "included_stages": str, "line_count": int,
-         "created_at": str},
+         "created_at": str, "line_amounts": bytes, "line_stages": bytes, "line_primary": bytes, "line_keys": str,
+         "line_key_codes": bytes},
         pk="revision_id", not_null={"model_code", "period", "revision", "factor_set_id", "gwp_set"},
         foreign_keys=[("revision_id", "inventory_revisions", "id")],
     )
@@ -66,8 +68,27 @@ def rows_of(revision_id: int, created_at: str, keys: dict, payload: dict) -> tup
     head = {"revision_id": revision_id, **keys, "factor_set_id": payload.get("factor_set_id", "cn-cfp-2024"),
             "gwp_set": payload.get("gwp_set", "AR5"), "illustrative": int(bool(payload.get("illustrative"))),
             "verified": int(payload.get("verification") is not None), "included_stages": ",".join(included),
-            "line_count": len(lines), "created_at": created_at}
+            "line_count": len(lines), "created_at": created_at} | _packed(lines)
     return lines, head
+
+
+def _key(line: dict) -> str:
+    """A line's (unit, factor reference or custom factor) as one string: what the engine codes lines by."""
+    custom = {c: line[f"custom_{c}"] for c in _CUSTOM} if line["custom_value"] is not None else None
+    return json.dumps([line["unit"], custom or line["factor_ref"]], ensure_ascii=False, sort_keys=True)
+
+
+def _packed(lines: list[dict]) -> dict:
+    """The engine's columns of one revision packed as little-endian arrays (read back with ``np.frombuffer``).
+
+    ``line_keys`` lists the revision's distinct line keys (``_key``), ``line_key_codes`` points each line at one.
+    """
+    table: dict[str, int] = {}
+    codes = [table.setdefault(_key(line), len(table)) for line in lines]
+    return {"line_amounts": np.asarray([ln["amount"] for ln in lines], dtype="<f8").tobytes(),
+            "line_stages": np.asarray([ln["stage_code"] for ln in lines], dtype="u1").tobytes(),
+            "line_primary": np.asarray([ln["is_primary"] for ln in lines], dtype="u1").tobytes(),
+            "line_keys": KEY_SEP.join(table), "line_key_codes": np.asarray(codes, dtype="<u2").tobytes()}
 
 
 def write(db: Database, revision_id: int, created_at: str, keys: dict, payload: dict) -> None:
@@ -110,8 +131,9 @@ class LineColumns:
     """The lines of many revisions as columns, revision order (ascending id) then line order.
 
     ``revision_ids`` lists the revisions in order (also those without lines); ``position`` is each
-    line's revision's index in it. ``refs`` holds per line a factor reference or a custom-factor dict.
-    ``activity(revision_id, line_no)`` reads one line's activity text, only when an error names it.
+    line's revision's index in it. ``key_code`` points each line at ``keys``, the distinct
+    (unit, factor reference or custom-factor dict) pairs. ``activity(revision_id, line_no)`` reads one
+    line's activity text, only when an error names it.
     """
 
     revision_ids: tuple[int, ...]
@@ -120,47 +142,53 @@ class LineColumns:
     stage_code: np.ndarray  # int32
     amount: np.ndarray  # float64
     is_primary: np.ndarray  # bool
-    units: list[str]
-    refs: list
+    key_code: np.ndarray  # int32, index into ``keys``
+    keys: tuple[tuple, ...]  # (unit, factor_ref str | custom-factor dict)
     activity: Callable[[int, int], str]
 
 
-_READ = ("select revision_id, line_no, stage_code, amount, is_primary, unit, factor_ref, custom_value from activity_lines"
-         " where revision_id in (select value from json_each(?)) order by revision_id, line_no")
-_READ_CUSTOM = ("select revision_id, line_no, " + ", ".join(f"custom_{c}" for c in _CUSTOM) + " from activity_lines"
-                " where custom_value is not null and revision_id in (select value from json_each(?))")
+_READ = ("select revision_id, line_count, line_amounts, line_stages, line_primary, line_keys, line_key_codes"
+         " from inventory_heads where revision_id in (select value from json_each(?)) order by revision_id")
 
 
 def read_columns(db: Database, revision_ids: Sequence[int]) -> LineColumns:
-    """Return the lines of ``revision_ids`` as columns, revisions in ascending id order (one query).
+    """Return the lines of ``revision_ids`` as columns, revisions in ascending id order.
 
-    Only the columns the engine needs are read; custom factors in a second query over their few lines.
+    One query over the revisions' packed columns (one row per revision, ``np.frombuffer``), not one
+    Python object per line.
     """
     ids = tuple(sorted({int(i) for i in revision_ids}))
-    order = {rid: n for n, rid in enumerate(ids)}
-    key = json.dumps(ids)
     with no_gc():
-        rows = db.execute(_READ, [key]).fetchall()
-        columns = list(zip(*rows, strict=True))
+        rows = db.execute(_READ, [json.dumps(ids)]).fetchall()
+    if [r[0] for r in rows] != list(ids):
+        raise LookupError("inventory_heads lacks a row of the revisions asked for")
+    counts = np.asarray([r[1] for r in rows], dtype=np.int64)
+    table: dict[str, int] = {}
+    local_to_global, key_offsets = [], []
+    for row in rows:
+        key_offsets.append(len(local_to_global))
+        if row[1]:
+            local_to_global += [table.setdefault(k, len(table)) for k in row[5].split(KEY_SEP)]
+    flat = np.asarray(local_to_global, dtype=np.int32)
+    local = _joined([r[6] for r in rows], "<u2").astype(np.int64)
+    key_code = flat[np.repeat(np.asarray(key_offsets, dtype=np.int64), counts) + local] if local.size else local
+    starts = np.cumsum(counts) - counts
 
     def activity(revision_id: int, line_no: int) -> str:
         found = db.execute("select activity from activity_lines where revision_id = ? and line_no = ?",
                            [revision_id, line_no]).fetchone()
         return found[0] if found else ""
 
-    if not rows:
-        empty = np.empty(0, dtype=np.int32)
-        return LineColumns(ids, empty, empty, empty, np.empty(0), np.empty(0, dtype=bool), [], [], activity)
-    refs = list(columns[6])
-    if any(v is not None for v in columns[7]):
-        customs = {(r[0], r[1]): dict(zip(_CUSTOM, r[2:], strict=True)) for r in db.execute(_READ_CUSTOM, [key])}
-        at = {(rid, no): n for n, (rid, no, value) in enumerate(zip(columns[0], columns[1], columns[7], strict=True))
-              if value is not None}
-        for place, n in at.items():
-            refs[n] = customs[place]
+    keys = tuple((unit, ref) for unit, ref in map(json.loads, table))
     return LineColumns(
-        revision_ids=ids, position=np.fromiter((order[r] for r in columns[0]), np.int32, len(rows)),
-        line_no=np.asarray(columns[1], dtype=np.int32), stage_code=np.asarray(columns[2], dtype=np.int32),
-        amount=np.asarray(columns[3], dtype=np.float64), is_primary=np.asarray(columns[4], dtype=bool),
-        units=list(columns[5]), refs=refs, activity=activity,
+        revision_ids=ids, position=np.repeat(np.arange(len(ids), dtype=np.int32), counts),
+        line_no=(np.arange(int(counts.sum())) - np.repeat(starts, counts) + 1).astype(np.int32),
+        stage_code=_joined([r[3] for r in rows], "u1").astype(np.int32),
+        amount=_joined([r[2] for r in rows], "<f8").astype(np.float64),
+        is_primary=_joined([r[4] for r in rows], "u1").astype(bool), key_code=key_code.astype(np.int32),
+        keys=keys, activity=activity,
     )
+
+
+def _joined(blobs: list[bytes], dtype: str) -> np.ndarray:
+    return np.frombuffer(b"".join(blobs), dtype=dtype)

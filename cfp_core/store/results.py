@@ -77,29 +77,23 @@ class StoredPortfolio(Portfolio):
                                    self.activity(self.revision_ids[index], line_no) if self.activity else ""))
 
 
-def _codes(values, table: dict) -> np.ndarray:
-    return np.asarray([table.setdefault(v, len(table)) for v in values], dtype=np.int32)
-
-
 def compile_columns(columns: LineColumns, labels: Sequence[tuple[str, str]]) -> StoredPortfolio:
     """Return the ``Portfolio`` of stored line columns (``labels``: (model, period) per revision, in order).
 
-    Pairs are coded in order of first use, as ``portfolio.compile_portfolio`` does.
+    Units and references are coded over the few distinct line keys, then gathered per line; pairs are
+    coded in order of first use, as ``portfolio.compile_portfolio`` does.
     """
-    customs: dict[tuple, CustomFactor] = {}
-
-    def ref(value):
-        if isinstance(value, dict):
-            key = tuple(value.values())
-            if key not in customs:
-                customs[key] = CustomFactor(**value)
-            return customs[key]
-        return value
-
     unit_table: dict[str, int] = {}
     ref_table: dict = {}
-    unit_code = _codes(columns.units, unit_table)
-    ref_code = _codes((ref(r) for r in columns.refs), ref_table)
+    customs: dict[str, CustomFactor] = {}
+    key_unit, key_ref = [], []
+    for unit, ref in columns.keys:
+        if isinstance(ref, dict):
+            ref = customs.setdefault(json.dumps(ref, sort_keys=True), CustomFactor(**ref))
+        key_unit.append(unit_table.setdefault(unit, len(unit_table)))
+        key_ref.append(ref_table.setdefault(ref, len(ref_table)))
+    unit_code = np.asarray(key_unit, dtype=np.int32)[columns.key_code] if key_unit else columns.key_code
+    ref_code = np.asarray(key_ref, dtype=np.int32)[columns.key_code] if key_ref else columns.key_code
     pair = ref_code.astype(np.int64) * max(len(unit_table), 1) + unit_code
     combo, combos, first_line = _first_use_codes(pair, len(unit_table))
     return StoredPortfolio(
@@ -151,12 +145,11 @@ def subset(columns: LineColumns, keep: Sequence[int]) -> LineColumns:
     remap = np.full(len(columns.revision_ids), -1, dtype=np.int32)
     remap[keep] = np.arange(keep.size, dtype=np.int32)
     mask = remap[columns.position] >= 0
-    picked = np.flatnonzero(mask).tolist()
     return LineColumns(
         revision_ids=tuple(columns.revision_ids[k] for k in keep.tolist()), position=remap[columns.position][mask],
         line_no=columns.line_no[mask], stage_code=columns.stage_code[mask], amount=columns.amount[mask],
-        is_primary=columns.is_primary[mask], units=[columns.units[p] for p in picked],
-        refs=[columns.refs[p] for p in picked], activity=columns.activity,
+        is_primary=columns.is_primary[mask], key_code=columns.key_code[mask], keys=columns.keys,
+        activity=columns.activity,
     )
 
 
