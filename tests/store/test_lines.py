@@ -134,3 +134,19 @@ def test_a_read_only_store_serves_results_without_storing(seeded_db_path):
     assert frame["problem"].isna().sum() >= 6
     assert ro.execute("select count(*) from results where set_id = 'cn-cfp-2023'").fetchone()[0] == 3
     assert lines.STAGE_CODE["production"] == 2
+
+
+def test_the_packed_columns_read_back_as_the_line_rows(seeded_db):
+    ids = [r[0] for r in seeded_db.execute("select id from inventory_revisions order by id desc").fetchall()]
+    columns = lines.read_columns(seeded_db, ids)
+    assert columns.revision_ids == tuple(sorted(ids))
+    rows = seeded_db.execute("select revision_id, line_no, stage_code, amount, is_primary, unit, factor_ref,"
+                             " custom_value from activity_lines order by revision_id, line_no").fetchall()
+    assert [columns.revision_ids[p] for p in columns.position.tolist()] == [r[0] for r in rows]
+    assert columns.line_no.tolist() == [r[1] for r in rows] and columns.stage_code.tolist() == [r[2] for r in rows]
+    assert columns.amount.tolist() == [r[3] for r in rows]  # the same doubles, bit for bit
+    assert columns.is_primary.tolist() == [bool(r[4]) for r in rows]
+    keys = [columns.keys[k] for k in columns.key_code.tolist()]
+    assert [k[0] for k in keys] == [r[5] for r in rows]
+    assert [k[1] if isinstance(k[1], str) else k[1]["value"] for k in keys] == [r[6] or r[7] for r in rows]
+    assert lines.read_columns(seeded_db, []).amount.size == 0
