@@ -111,7 +111,7 @@ def cold_breakdown(db, set_id: str) -> dict[str, float]:
     out["heads"] = time.perf_counter() - start
     start = time.perf_counter()
     columns = lines.read_columns(db, [h["revision_id"] for h in heads])
-    out["read lines (SQL -> numpy)"] = time.perf_counter() - start
+    out["read packed line columns (one query -> numpy)"] = time.perf_counter() - start
     label = {h["revision_id"]: (h["model_code"], h["period"]) for h in heads}
     known, factor_set = store.known_factor_ids(db), store.load_factor_set(db, set_id)
     start = time.perf_counter()
@@ -204,8 +204,8 @@ def run(n_models: int, repeat: int, naive_sample: int) -> list[str]:
         f"compute, 1 set; best of 2): {t_old:.2f} s",
         f"BEFORE pages' path (load_inventory + calculate_footprint per inventory; {naive_sample} sampled, "
         f"{per_inventory * 1e3:.2f} ms each, extrapolated to {n_inv:,}): {old_pages:.1f} s",
-        f"cold: service.portfolio_results, nothing materialised (heads, lines SQL -> numpy, compile, compute, exact "
-        f"sums, store {len(cold):,} results, frame): {t_cold:.2f} s = {t_old / t_cold:.1f}× faster than BEFORE cold",
+        f"cold: service.portfolio_results, nothing materialised (heads, packed line columns -> numpy in one query, "
+        f"compile, compute, exact sums, store {len(cold):,} results, frame): {t_cold:.2f} s = {t_old / t_cold:.1f}× faster than BEFORE cold",
         "  cold steps on a copy: " + "; ".join(f"{k} {v * 1e3:.0f} ms" for k, v in steps.items()),
         f"warm: service.portfolio_results, all materialised (heads + results read, frame; best of {repeat}): "
         f"{t_warm * 1e3:.0f} ms = {t_old / t_warm:.0f}× faster than BEFORE cold",
