@@ -114,6 +114,10 @@ RESULT_COLUMNS = ["model_code", "period", "revision", "revision_id", "created_at
                   "total_kg_co2e", "cradle_to_gate_kg_co2e", "primary_data_share", "problem"]
 
 
+HEAD_COLUMNS = ("h.revision_id, h.model_code, h.period, h.revision, h.factor_set_id, h.gwp_set, h.illustrative,"
+                " h.verified, h.included_stages, h.line_count, h.created_at")  # not the packed line columns
+
+
 @dataclass(frozen=True)
 class StoredFootprint:
     """A materialised footprint: what the portfolio views read of a ``Footprint``, without its lines.
@@ -145,7 +149,8 @@ def latest_heads(db: Database, model_codes: Sequence[str] | None = None, period:
         args += list(model_codes)
     where.append("h.revision = (select max(revision) from inventory_heads l where l.model_code = h.model_code"
                  " and l.period = h.period)")
-    sql = f"select h.* from inventory_heads h where {' and '.join(where)} order by h.model_code, h.period"
+    sql = (f"select {HEAD_COLUMNS} from inventory_heads h where {' and '.join(where)}"
+           " order by h.model_code, h.period")
     with lines.no_gc():
         rows = list(db.query(sql, args))
     if model_codes is not None:
@@ -156,6 +161,12 @@ def latest_heads(db: Database, model_codes: Sequence[str] | None = None, period:
 
 def portfolio_results(db: Database, set_id: str | None = None, gwp_id: str | None = None,
                       model_codes: Sequence[str] | None = None, period: str | None = None) -> pd.DataFrame:
+    """Return ``portfolio_rows`` as a frame (columns ``RESULT_COLUMNS``)."""
+    return pd.DataFrame(portfolio_rows(db, set_id, gwp_id, model_codes, period), columns=RESULT_COLUMNS)
+
+
+def portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,
+                   model_codes: Sequence[str] | None = None, period: str | None = None) -> list[dict]:
     """Return the footprint of the latest revision of every inventory (``RESULT_COLUMNS``), by model then period.
 
     The one door of the portfolio views and ``footprint --all``: stored results are read, missing ones
@@ -178,9 +189,8 @@ def portfolio_results(db: Database, set_id: str | None = None, gwp_id: str | Non
             values = materialise(db, members, sets[chosen], gwp_set(gwp), known_ids)
             found |= {(rid, chosen, gwp): row for rid, row in values.items()}
     with lines.no_gc():
-        rows = [_result_row(db, head, set_id or head["factor_set_id"], gwp_id or head["gwp_set"], found, sets,
+        return [_result_row(db, head, set_id or head["factor_set_id"], gwp_id or head["gwp_set"], found, sets,
                             known_ids) for head in heads]
-    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
 def _maybe_set(db: Database, set_id: str) -> FactorSet | None:
@@ -247,13 +257,12 @@ def trend_points(db: Database, model_codes: Sequence[str], set_id: str | None = 
     What ``analysis.trend_frame`` reads; inventories that do not calculate are left out. Raises
     ``NotFound`` if ``set_id`` is given and not stored.
     """
-    frame = portfolio_results(db, set_id, model_codes=model_codes)
-    frame = frame[frame["problem"].isna()]
     order = {code: n for n, code in enumerate(dict.fromkeys(model_codes))}
-    frame = frame.assign(_order=frame["model_code"].map(order)).sort_values(["_order", "period"], kind="stable")
-    return [(r.period, StoredFootprint(r.model_code, r.period, r.factor_set_id, r.gwp_set, r.total_kg_co2e,
-                                       r.cradle_to_gate_kg_co2e, r.primary_data_share, r.illustrative))
-            for r in frame.itertuples(index=False)]
+    rows = sorted((r for r in portfolio_rows(db, set_id, model_codes=model_codes) if r["problem"] is None),
+                  key=lambda r: (order[r["model_code"]], r["period"]))
+    return [(r["period"], StoredFootprint(r["model_code"], r["period"], r["factor_set_id"], r["gwp_set"],
+                                          r["total_kg_co2e"], r["cradle_to_gate_kg_co2e"], r["primary_data_share"],
+                                          r["illustrative"])) for r in rows]
 
 
 def latest_models(db: Database, period: str, count: int) -> list[str]:

@@ -48,10 +48,9 @@ def portfolio_overview(db: Database, lang: str, set_id: str | None = None) -> pd
     ``service.portfolio_results`` (materialised, equal to the single path's). Raises ``NotFound`` if
     ``set_id`` is given and not stored.
     """
-    results = service.portfolio_results(db, set_id)
     by_model: dict[str, list] = {}
-    for result in results.itertuples(index=False):
-        by_model.setdefault(result.model_code, []).append(result)
+    for result in service.portfolio_rows(db, set_id):
+        by_model.setdefault(result["model_code"], []).append(result)
     rows = [_model_row(product, lang, by_model.get(product.model_code, [])) for product in store.list_products(db)]
     return pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
 
@@ -66,16 +65,17 @@ def _model_row(product: ProductModel, lang: str, periods: list) -> dict:
     }
     latest = None
     for result in periods:  # oldest first
-        if result.problem is not None:
-            row["problem"] = t("overview.problem", lang, period=result.period, detail=result.problem.message(lang))
+        if result["problem"] is not None:
+            row["problem"] = t("overview.problem", lang, period=result["period"],
+                               detail=result["problem"].message(lang))
             continue
-        row["trend"].append(result.total_kg_co2e)
-        row["trend_periods"].append(result.period)
-        row["history_illustrative"] |= result.illustrative
+        row["trend"].append(result["total_kg_co2e"])
+        row["trend_periods"].append(result["period"])
+        row["history_illustrative"] |= result["illustrative"]
         latest = result
     if latest is not None:
         row |= _latest_fields(latest, row["trend"], row["trend_periods"])
-        row["illustrative"] = product.illustrative or latest.illustrative
+        row["illustrative"] = product.illustrative or latest["illustrative"]
     row["illustrative_mark"] = _mark(row["illustrative"], row["history_illustrative"], lang)
     return row
 
@@ -86,18 +86,18 @@ def _mark(latest: bool, history: bool, lang: str) -> str:
     return t("overview.mark.history_illustrative", lang) if history else ""
 
 
-def _latest_fields(result, trend: list[float], periods: list[str]) -> dict:
+def _latest_fields(result: dict, trend: list[float], periods: list[str]) -> dict:
     previous = trend[-2] if len(trend) > 1 else None
     delta = (trend[-1] - previous) / previous if previous else math.nan
-    included = result.included_stages
-    with_data = sum(1 for s in STAGES if s.value in included and getattr(result, f"lines_{s.value}"))
+    included = result["included_stages"]
+    with_data = sum(1 for s in STAGES if s.value in included and result[f"lines_{s.value}"])
     return {
         "latest_period": periods[-1], "latest_kg_co2e": trend[-1],
         "previous_period": periods[-2] if previous is not None else None, "previous_kg_co2e": previous,
         "delta_share": delta, "stages_with_data": with_data, "included_stages": len(included),
         "completeness": with_data / len(included) if included else 0.0,
-        "primary_share": result.primary_data_share, "verified": result.verified,
-        "factor_set_id": result.factor_set_id,
+        "primary_share": result["primary_data_share"], "verified": result["verified"],
+        "factor_set_id": result["factor_set_id"],
     }
 
 

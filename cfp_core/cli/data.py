@@ -129,7 +129,7 @@ def footprint(file, model, period, set_id, gwp, fmt, every):
 def _echo_all(period, set_id, gwp, fmt) -> None:
     """``footprint --all``: ``service.portfolio_results`` (materialised, bulk-computed where missing)."""
     with _database() as db:
-        records = fmt_out.portfolio_records(service.portfolio_results(db, set_id, gwp, period=period), _lang())
+        records = fmt_out.portfolio_records(service.portfolio_rows(db, set_id, gwp, period=period), _lang())
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     else:

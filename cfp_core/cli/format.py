@@ -72,16 +72,16 @@ PORTFOLIO_FIELDS = ("model_code", "period", "revision", "factor_set_id", "gwp_se
                     "cradle_to_gate_kg_co2e", "primary_data_share")
 
 
-def portfolio_records(frame, lang: str) -> list[dict]:
-    """Return one JSON-ready record per ``service.portfolio_results`` row: stages, totals, the problem (or None)."""
-    def value(v):
-        return None if isinstance(v, float) and v != v else v  # NaN (no result) is null, never "NaN" in JSON
+def portfolio_records(rows: list[dict], lang: str) -> list[dict]:
+    """Return one JSON-ready record per ``service.portfolio_rows`` row: stages, totals, the problem (or None).
 
+    A row without a result has null numbers (never "NaN" in JSON).
+    """
     records = []
-    for row in frame.to_dict("records"):
+    for row in rows:
         problem = row["problem"]
-        records.append({**{k: value(row[k]) for k in PORTFOLIO_FIELDS},
-                        "stages": {c.removeprefix("kg_"): value(row[c]) for c in frame.columns if c.startswith("kg_")},
+        records.append({**{k: row[k] for k in PORTFOLIO_FIELDS},
+                        "stages": {c.removeprefix("kg_"): row[c] for c in row if c.startswith("kg_")},
                         "problem": None if problem is None else problem.message(lang)})
     return records
 
