@@ -152,7 +152,9 @@ def latest_heads(db: Database, model_codes: Sequence[str] | None = None, period:
     sql = (f"select {HEAD_COLUMNS} from inventory_heads h where {' and '.join(where)}"
            " order by h.model_code, h.period")
     with lines.no_gc():
-        rows = list(db.query(sql, args))
+        cursor = db.execute(sql, args)
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     if model_codes is not None:
         wanted = set(model_codes)
         rows = [r for r in rows if r["model_code"] in wanted]
@@ -224,8 +226,11 @@ def materialise(db: Database, heads: Sequence[dict], factor_set: FactorSet, gwp:
     return found | computed
 
 
+_EMPTY_ROW = dict.fromkeys(RESULT_COLUMNS)
+
+
 def _result_row(db, head: dict, chosen: str, gwp: str, found: dict, sets: dict, known_ids: dict) -> dict:
-    row = {c: head.get(c) for c in RESULT_COLUMNS} | {
+    row = _EMPTY_ROW | {k: head[k] for k in ("model_code", "period", "revision", "revision_id", "created_at")} | {
         "factor_set_id": chosen, "gwp_set": gwp, "illustrative": bool(head["illustrative"]),
         "verified": bool(head["verified"]), "included_stages": tuple(filter(None, head["included_stages"].split(",")))}
     values = found.get((head["revision_id"], chosen, gwp))
