@@ -27,8 +27,9 @@ with ui.open_db() as db:
     set_id = right.selectbox(ui.tr("label.factor_set"), set_ids, index=set_ids.index(set_id), key="cm_set",
                              format_func=lambda s: analysis.factor_set_label(factor_sets[s], lang))
     options = analysis.models_in_period(rows, period)
-    models = st.multiselect(ui.tr("compare.models"), options, key="cm_models",
-                            default=analysis.pick_many(options, ui.query_param("models")), placeholder=ui.tr("ui.choose_options"))
+    opening = analysis.pick_many(options, ui.query_param("models"), ui.latest_models(db, period, analysis.OPENING_MODELS))
+    models = st.multiselect(ui.tr("compare.models"), options, key="cm_models", default=opening,
+                            placeholder=ui.tr("ui.choose_options"))
     if not models:
         st.info(ui.tr("compare.pick_models"))
         st.stop()

@@ -42,13 +42,13 @@ with ui.open_db() as db:
         period_b = right.selectbox(ui.tr("trends.period_b"), periods, index=periods.index(period_b), key="tr_b")
     ui.set_query_params(model=model, basis=basis, a=period_a, b=period_b)
     with ui.stop_on_error():
-        points, inventories = ui.trend_inputs(db, shown, set_id)
+        points = ui.trend_points(db, shown, set_id)
         if len(periods) > 1:
             inv_a, inv_b = store.load_inventory(db, model, period_a), store.load_inventory(db, model, period_b)
             fp_a, fp_b = ui.footprint(db, model, period_a, set_id), ui.footprint(db, model, period_b, set_id)
         latest = ui.footprint(db, model, periods[-1], set_id) if periods else None
 
-ui.illustrative_badge(analysis.any_illustrative_inventory(inventories))
+ui.illustrative_badge(analysis.any_illustrative_inventory([footprint for _, footprint in points]))
 trend = analysis.trend_frame(points, products, lang)
 chart = analysis.trend_chart(trend, lang, ui.tr("trends.chart_title"))
 st.altair_chart(chart, width="stretch")

@@ -88,3 +88,13 @@ def trend_inputs(db, model_codes, set_id: str | None = None) -> tuple[list, list
     return _cached_trend_inputs(str(store.db_path()), set_id, key, tuple(model_codes))
 
 
+
+
+def trend_points(db, model_codes, set_id: str | None = None) -> list:
+    """Return ``service.trend_points``: read from the store's materialised results, so no page cache (#13)."""
+    return service.trend_points(db, list(model_codes), set_id)
+
+
+def latest_models(db, period: str, count: int) -> list[str]:
+    """Return the ``count`` models whose inventories for ``period`` changed last (Compare models' opening selection)."""
+    return service.latest_models(db, period, count)

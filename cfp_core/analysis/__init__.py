@@ -67,6 +67,7 @@ from cfp_core.analysis.trends import (  # noqa: F401
     trend_frame,
 )
 from cfp_core.analysis.views import (  # noqa: F401
+    OPENING_MODELS,
     PERCENT_PREFIX,
     any_illustrative,
     column_formats,

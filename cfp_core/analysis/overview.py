@@ -13,11 +13,8 @@ import pandas as pd
 from sqlite_utils import Database
 
 from cfp_core import service, store
-from cfp_core.calculate import Footprint, calculate_footprint
-from cfp_core.errors import CfpError
-from cfp_core.factors import FactorSet
 from cfp_core.i18n import t
-from cfp_core.models import Frozen, Inventory, ProductModel
+from cfp_core.models import STAGES, Frozen, ProductModel
 
 OVERVIEW_COLUMNS = [
     "model_code", "name", "unit_label", "latest_period", "latest_kg_co2e", "previous_period",
@@ -47,31 +44,18 @@ def portfolio_overview(db: Database, lang: str, set_id: str | None = None) -> pd
     ``delta_share`` is (latest − previous) / previous (NaN without a previous period);
     ``completeness`` is stages with data / included stages; ``trend`` lists the totals per period,
     oldest first. ``illustrative`` marks demo data in the latest period, ``history_illustrative``
-    demo data in any period (``illustrative_mark`` says which, localized). Raises ``NotFound`` if ``set_id`` is given and not stored.
+    demo data in any period (``illustrative_mark`` says which, localized). Values come from
+    ``service.portfolio_results`` (materialised, equal to the single path's). Raises ``NotFound`` if
+    ``set_id`` is given and not stored.
     """
-    context = _Context(db, set_id)
-    rows = [_model_row(db, product, lang, context) for product in store.list_products(db)]
+    by_model: dict[str, list] = {}
+    for result in service.portfolio_rows(db, set_id):
+        by_model.setdefault(result["model_code"], []).append(result)
+    rows = [_model_row(product, lang, by_model.get(product.model_code, [])) for product in store.list_products(db)]
     return pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
 
 
-class _Context:
-    """Factor sets, GWP sets and factor ids loaded once for the whole portfolio."""
-
-    def __init__(self, db: Database, set_id: str | None) -> None:
-        self.db, self.set_id = db, set_id
-        self.known_ids = store.known_factor_ids(db)
-        self.sets: dict[str, FactorSet] = {}
-        if set_id:
-            self.sets[set_id] = store.load_factor_set(db, set_id)
-
-    def footprint(self, inventory: Inventory) -> Footprint:
-        chosen = self.set_id or inventory.factor_set_id
-        if chosen not in self.sets:
-            self.sets[chosen] = store.load_factor_set(self.db, chosen)
-        return calculate_footprint(inventory, self.sets[chosen], service.gwp_set(inventory.gwp_set), self.known_ids)
-
-
-def _model_row(db: Database, product: ProductModel, lang: str, context: _Context) -> dict:
+def _model_row(product: ProductModel, lang: str, periods: list) -> dict:
     name = product.name_en if lang == "en" and product.name_en else product.name_zh
     unit = t("unit.per_declared_unit", lang, unit=t(f"unit.{product.declared_unit}", lang))
     row = {column: None for column in OVERVIEW_COLUMNS} | {
@@ -79,21 +63,19 @@ def _model_row(db: Database, product: ProductModel, lang: str, context: _Context
         "has_mass": product.product_mass_kg is not None, "verified": False,
         "illustrative": product.illustrative, "history_illustrative": False, "problem": "",
     }
-    latest: tuple[Inventory, Footprint] | None = None
-    for period in store.list_periods(db, product.model_code):
-        inventory = store.load_inventory(db, product.model_code, period)
-        try:
-            footprint = context.footprint(inventory)
-        except CfpError as error:
-            row["problem"] = t("overview.problem", lang, period=period, detail=error.message(lang))
+    latest = None
+    for result in periods:  # oldest first
+        if result["problem"] is not None:
+            row["problem"] = t("overview.problem", lang, period=result["period"],
+                               detail=result["problem"].message(lang))
             continue
-        row["trend"].append(footprint.total_kg_co2e)
-        row["trend_periods"].append(period)
-        row["history_illustrative"] |= inventory.illustrative
-        latest = (inventory, footprint)
+        row["trend"].append(result["total_kg_co2e"])
+        row["trend_periods"].append(result["period"])
+        row["history_illustrative"] |= result["illustrative"]
+        latest = result
     if latest is not None:
-        row |= _latest_fields(*latest, row["trend"], row["trend_periods"])
-        row["illustrative"] = product.illustrative or latest[0].illustrative
+        row |= _latest_fields(latest, row["trend"], row["trend_periods"])
+        row["illustrative"] = product.illustrative or latest["illustrative"]
     row["illustrative_mark"] = _mark(row["illustrative"], row["history_illustrative"], lang)
     return row
 
@@ -104,18 +86,18 @@ def _mark(latest: bool, history: bool, lang: str) -> str:
     return t("overview.mark.history_illustrative", lang) if history else ""
 
 
-def _latest_fields(inventory: Inventory, footprint: Footprint, trend: list[float], periods: list[str]) -> dict:
+def _latest_fields(result: dict, trend: list[float], periods: list[str]) -> dict:
     previous = trend[-2] if len(trend) > 1 else None
     delta = (trend[-1] - previous) / previous if previous else math.nan
-    included = inventory.boundary.included_stages
-    with_data = sum(1 for s in footprint.stages if s.line_count and s.stage in included)
+    included = result["included_stages"]
+    with_data = sum(1 for s in STAGES if s.value in included and result[f"lines_{s.value}"])
     return {
         "latest_period": periods[-1], "latest_kg_co2e": trend[-1],
         "previous_period": periods[-2] if previous is not None else None, "previous_kg_co2e": previous,
         "delta_share": delta, "stages_with_data": with_data, "included_stages": len(included),
         "completeness": with_data / len(included) if included else 0.0,
-        "primary_share": footprint.primary_data_share, "verified": inventory.verification is not None,
-        "factor_set_id": footprint.factor_set_id,
+        "primary_share": result["primary_data_share"], "verified": result["verified"],
+        "factor_set_id": result["factor_set_id"],
     }
 
 

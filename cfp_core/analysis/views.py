@@ -44,6 +44,9 @@ def comparison_unit(products: dict[str, ProductModel], model_codes: Iterable[str
     return t("unit.per_declared_unit", lang, unit=unit)
 
 
+OPENING_MODELS = 5  # Compare models opens with the latest few models, never all of a 10,000-model portfolio (#13)
+
+
 def periods_of(inventory_rows: Iterable[dict]) -> list[str]:
     """Return the distinct period labels of ``store.list_inventories`` rows, sorted."""
     return sorted({row["period"] for row in inventory_rows})

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from cfp_core import service, store
 from cfp_core.calculate import Footprint, calculate_footprint
+from cfp_core.cli import format as fmt_out
 from cfp_core.cli.common import acting_principal, cli_database, read_input
 from cfp_core.cli.format import footprint_csv, footprint_payload, footprint_table, text_table
 from cfp_core.errors import CfpError, NotFound
@@ -107,9 +108,12 @@ def _stored_footprint(model, period, set_id, gwp) -> tuple[Footprint, str]:
 @click.option("--factor-set", "set_id", help="Factor set id (default: the inventory's own).")
 @click.option("--gwp", type=GWP_CHOICE, help="GWP set (default: the inventory's own).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--all", "every", is_flag=True, help="Every stored inventory's latest revision (--period narrows).")
 @handles_errors
-def footprint(file, model, period, set_id, gwp, fmt):
-    """Footprint of a stored inventory (--model/--period) or of a CSV/xlsx inventory FILE."""
+def footprint(file, model, period, set_id, gwp, fmt, every):
+    """Footprint of a stored inventory (--model/--period), of a CSV/xlsx inventory FILE, or of all (--all)."""
+    if every:
+        return _echo_all(period, set_id, gwp, fmt)
     if file:
         result, unit = _footprint_of_file(file, model, period, set_id, gwp)
     else:
@@ -120,6 +124,16 @@ def footprint(file, model, period, set_id, gwp, fmt):
         click.echo(footprint_csv(result))
     else:
         click.echo(footprint_table(result, unit, _lang()))
+
+
+def _echo_all(period, set_id, gwp, fmt) -> None:
+    """``footprint --all``: ``service.portfolio_results`` (materialised, bulk-computed where missing)."""
+    with _database() as db:
+        records = fmt_out.portfolio_records(service.portfolio_rows(db, set_id, gwp, period=period), _lang())
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        click.echo(fmt_out.portfolio_csv(records) if fmt == "csv" else fmt_out.portfolio_table(records, _lang()))
 
 
 # ---- import / export ------------------------------------------------------------------------

@@ -66,3 +66,44 @@ def footprint_csv(footprint: Footprint) -> str:
     lines.append(f"cradle_to_gate,{footprint.cradle_to_gate_kg_co2e!r},")
     lines.append(f"total,{footprint.total_kg_co2e!r},{1.0 if footprint.total_kg_co2e else 0.0!r}")
     return "\n".join(lines)
+
+
+PORTFOLIO_FIELDS = ("model_code", "period", "revision", "factor_set_id", "gwp_set", "total_kg_co2e",
+                    "cradle_to_gate_kg_co2e", "primary_data_share")
+
+
+def portfolio_records(rows: list[dict], lang: str) -> list[dict]:
+    """Return one JSON-ready record per ``service.portfolio_rows`` row: stages, totals, the problem (or None).
+
+    A row without a result has null numbers (never "NaN" in JSON).
+    """
+    records = []
+    for row in rows:
+        problem = row["problem"]
+        records.append({**{k: row[k] for k in PORTFOLIO_FIELDS},
+                        "stages": {c.removeprefix("kg_"): row[c] for c in row if c.startswith("kg_")},
+                        "problem": None if problem is None else problem.message(lang)})
+    return records
+
+
+def portfolio_table(records: list[dict], lang: str) -> str:
+    """Return the records as text: model, period, set, total and cradle-to-gate (4 decimals), problem."""
+    if not records:
+        return t("cli.footprint.all_none", lang)
+    head = [t(f"cli.col.{c}", lang) for c in ("model", "period", "set", "total", "cradle_to_gate", "problem")]
+    rows = [[r["model_code"], r["period"], r["factor_set_id"], fmt_number(r["total_kg_co2e"], 4),
+             fmt_number(r["cradle_to_gate_kg_co2e"], 4), r["problem"] or ""] for r in records]
+    title = t("cli.footprint.all_title", lang, count=len(records))
+    return "\n".join([title, text_table([head, *rows], right={3, 4})])
+
+
+def portfolio_csv(records: list[dict]) -> str:
+    """Return the records as CSV (floats with ``repr``; stage columns by stage id)."""
+    stages = list(records[0]["stages"]) if records else []
+    lines = [",".join([*PORTFOLIO_FIELDS, *stages, "problem"])]
+    for r in records:
+        values = [*(r[k] for k in PORTFOLIO_FIELDS), *(r["stages"][s] for s in stages)]
+        cells = [repr(v) if isinstance(v, float) else ("" if v is None else str(v)) for v in values]
+        problem = (r["problem"] or "").replace('"', '""')
+        lines.append(",".join([*cells, f'"{problem}"' if problem else ""]))
+    return "\n".join(lines)

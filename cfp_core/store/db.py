@@ -8,42 +8,26 @@ The database path comes from ``CFP_DB_PATH`` or defaults to ``data/cfp.db``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-import logging
 import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
 from sqlite_utils import Database
 
 from cfp_core.errors import CfpError, ImmutableRecord, NotFound, StoreDamaged
 from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
+from cfp_core.library import gwp_sets
 from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
-from cfp_core.store import immutability, migrations
+from cfp_core.store import immutability, lines, migrations, results
+from cfp_core.store.records import parse as _parse
 from cfp_core.store.transactions import BUSY_TIMEOUT_S, check_integrity, retry_busy, write_transaction
 
 DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "cfp.db"
-_log = logging.getLogger(__name__)
-
-
-class RecordUnreadable(CfpError, ValueError):
-    """A stored record does not parse (it was written around the core): ``what``, ``ident``; details are logged."""
-
-    key = "error.record_unreadable"
-
-
-def _parse(model: type[BaseModel], payload: str, what: str, ident: str):
-    try:
-        return model.model_validate_json(payload)
-    except ValidationError as error:
-        _log.error("stored %s %r cannot be read: %s", what, ident, error)
-        raise RecordUnreadable(what=Msg(f"what.{what}"), ident=ident) from None
-
-
 def db_path() -> Path:
     """Return the database path: ``$CFP_DB_PATH`` or ``data/cfp.db``."""
     return Path(os.environ.get("CFP_DB_PATH") or DEFAULT_DB)
@@ -185,9 +169,24 @@ def put_inventory(db: Database, inventory: Inventory, author: str = "", comment:
     with write_transaction(db):
         load_product(db, inventory.model_code)
         payload = inventory.model_dump(mode="json")
-        return _append(db, "inventory_revisions",
-                       {"model_code": inventory.model_code, "period": inventory.period.label},
-                       payload, author, comment, content_hash=content_hash(payload))
+        keys = {"model_code": inventory.model_code, "period": inventory.period.label}
+        revision = _append(db, "inventory_revisions", keys, payload, author, comment, content_hash=content_hash(payload))
+        _write_rows(db, inventory, payload, keys | {"revision": revision})
+        return revision
+
+
+def _write_rows(db: Database, inventory: Inventory, payload: dict, keys: dict) -> None:
+    """The revision's line rows and, if it calculates, its result under its own sets (same transaction, #13)."""
+    row = next(iter(db.query("select id, created_at from inventory_revisions where model_code = ? and period = ?"
+                             " and revision = ?", list(keys.values()))))
+    lines.write(db, row["id"], row["created_at"], keys, payload)
+    try:
+        factor_set = load_factor_set(db, inventory.factor_set_id)
+    except NotFound:
+        return
+    with contextlib.suppress(CfpError):  # a draft that does not calculate is still saved
+        results.materialise_saved(db, row["id"], (keys["model_code"], keys["period"]), factor_set,
+                                  gwp_sets()[inventory.gwp_set], known_factor_ids(db), row["created_at"])
 
 
 def load_inventory(db: Database, model_code: str, period: str, revision: int | None = None) -> Inventory:
@@ -206,9 +205,9 @@ def inventory_revisions(db: Database, model_code: str, period: str) -> list[dict
 
 
 def latest_revision(db: Database, model_code: str, period: str) -> int | None:
-    """Return the latest revision number of an inventory, or None."""
-    rows = inventory_revisions(db, model_code, period)
-    return rows[0]["revision"] if rows else None
+    """Return the latest revision number of an inventory, or None (from the index: no payload read)."""
+    sql = "select max(revision) as r from inventory_revisions where model_code = ? and period = ?"
+    return next(iter(db.query(sql, [model_code, period])))["r"]
 
 
 def list_periods(db: Database, model_code: str | None = None) -> list[str]:
@@ -218,7 +217,10 @@ def list_periods(db: Database, model_code: str | None = None) -> list[str]:
 
 
 def list_inventories(db: Database) -> list[dict]:
-    """Return one row per stored inventory: model_code, period, revision (latest), created_at."""
+    """Return one row per stored inventory: model_code, period, revision (latest), created_at.
+
+    Answered from the covering index of ``i17_activity_lines``: no payload is read (#13).
+    """
     sql = """select model_code, period, max(revision) as revision, max(created_at) as created_at
              from inventory_revisions group by model_code, period order by model_code, period"""
     return list(db.query(sql))

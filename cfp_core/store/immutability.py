@@ -50,7 +50,7 @@ IMMUTABLE_TABLES = (
     "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
     "supplier_directory_revisions", "supplier_assignments", "supplier_connections",
     "supplier_fetches", "supplier_requests", "supplier_request_answers", "production_volumes",
-    "reduction_targets", "declared_figures",
+    "reduction_targets", "declared_figures", "activity_lines", "inventory_heads", "results",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from cfp_core.store import migrations_portfolio
 from cfp_core.store.immutability import IMMUTABLE_TABLES, make_immutable
 
 migrations = Migrations("cfp")
@@ -246,40 +247,5 @@ def i16_supplier_connections(db: Database) -> None:
         make_immutable(db, table)
 
 
-@migrations(name="i18_production_volumes")
-def i18_production_volumes(db: Database) -> None:
-    """Production volumes (declared units made) per model and period; each save is a new revision of the
-    organisation's volumes, append-only: the newest row per (model, period) wins (#13.5)."""
-    db.table("production_volumes").create(
-        {"id": int, "org_id": str, "revision": int, "model_code": str, "period": str, "volume": float, "note": str,
-         "illustrative": int, "created_at": str, "author": str, "comment": str},
-        pk="id", not_null={"org_id", "revision", "model_code", "period", "volume"},
-    )
-    db.table("production_volumes").create_index(["org_id", "revision", "model_code", "period"], unique=True)
-    db.table("production_volumes").create_index(["model_code", "period"])
-    make_immutable(db, "production_volumes")
-
-
-@migrations(name="i18_targets")
-def i18_targets(db: Database) -> None:
-    """Reduction targets of a model or of the portfolio (model_code ""), one revision per save, append-only (#13.5)."""
-    db.table("reduction_targets").create(
-        {"id": int, "org_id": str, "model_code": str, "revision": int, "baseline_year": int, "target_year": int,
-         "kind": str, "value": float, "note": str, "illustrative": int, "created_at": str, "author": str},
-        pk="id", not_null={"org_id", "model_code", "revision", "baseline_year", "target_year", "kind", "value"},
-    )
-    db.table("reduction_targets").create_index(["org_id", "model_code", "revision"], unique=True)
-    make_immutable(db, "reduction_targets")
-
-
-@migrations(name="i20_declared_figures")
-def i20_declared_figures(db: Database) -> None:
-    """Declared figures of a report, per model and period, as the CSV text the user gave: one revision per save,
-    append-only (#12.3)."""
-    db.table("declared_figures").create(
-        {"id": int, "org_id": str, "model_code": str, "period": str, "revision": int, "csv": str, "source": str,
-         "created_at": str, "author": str},
-        pk="id", not_null={"org_id", "model_code", "period", "revision", "csv", "created_at"},
-    )
-    db.table("declared_figures").create_index(["model_code", "period", "revision"], unique=True)
-    make_immutable(db, "declared_figures")
+# The portfolio's tables (#13: volumes, targets, line rows, results) and declared figures (#12.3), in order.
+migrations_portfolio.register(migrations)

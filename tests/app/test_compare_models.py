@@ -94,9 +94,27 @@ def test_many_models_get_one_row_each(page_app, seeded_db_path):
         store.save_product(db, ADMIN, product.model_copy(update={"model_code": f"SYN-{n}"}))
         store.save_inventory(db, ADMIN, inventory.model_copy(update={"model_code": f"SYN-{n}"}))
     db.close()
-    at = page_app("compare_models", lang="en").run()
+    everyone = ",".join(["WS-TPS-48-300A", "WS-TPS-48-600A", "WS-TPS-48-900A", *(f"SYN-{n}" for n in range(10))])
+    at = page_app("compare_models", lang="en", models=everyone).run()
     assert not at.exception
     table = at.dataframe[0].value
     assert table.shape == (13, 9) and table.columns[0] == "Product model"
     assert table.columns[-1] == t("analysis.pct_total", "en")
     assert len(at.metric) == 4
+
+
+def test_the_page_opens_with_the_latest_models_not_all(page_app, seeded_db_path):
+    # 10,000 models must not all be preselected (#13): the latest OPENING_MODELS saved for the period are.
+    from cfp_core import analysis, store
+
+    db = store.open_db(seeded_db_path)
+    product, inventory = store.load_product(db, "WS-TPS-48-300A"), store.load_inventory(db, "WS-TPS-48-300A", "2025")
+    for n in range(7):
+        store.save_product(db, ADMIN, product.model_copy(update={"model_code": f"SYN-{n}"}))
+        store.save_inventory(db, ADMIN, inventory.model_copy(update={"model_code": f"SYN-{n}"}))
+    db.close()
+    at = page_app("compare_models", lang="en").run()
+    assert not at.exception
+    assert analysis.OPENING_MODELS == 5
+    assert at.multiselect(key="cm_models").value == [f"SYN-{n}" for n in range(2, 7)]
+    assert len(at.multiselect(key="cm_models").options) == 10

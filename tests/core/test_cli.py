@@ -207,3 +207,22 @@ def test_subprocess_footprint_json_against_a_fresh_database(tmp_path):
     assert data["total_kg_co2e"] == pytest.approx(93.4346, abs=0.005)
     table = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, check=False)
     assert table.returncode == 0 and "93.4346" in table.stdout
+
+
+# ---- footprint --all (#13) ----------------------------------------------------------------------
+
+def test_footprint_all_lists_every_latest_inventory_from_materialised_results(seeded_db_path):
+    records = json.loads(run("footprint", "--all", "--format", "json").output)
+    assert [(r["model_code"], r["period"]) for r in records][-1] == ("WS-TPS-48-900A", "2025") and len(records) == 9
+    single = json.loads(run("footprint", *WS, "--format", "json").output)
+    assert records[-1]["total_kg_co2e"] == single["total_kg_co2e"]  # bit for bit, not rounded
+    assert records[-1]["stages"] == single["stages"] and records[-1]["problem"] is None
+
+
+def test_footprint_all_names_what_does_not_calculate_and_narrows_by_period(seeded_db_path):
+    result = run("--lang", "zh", "footprint", "--all", "--period", "2025", "--factor-set", "cn-co2-org-2023")
+    assert result.exit_code == 0 and "全部已存清单的最新碳足迹（3 项）" in result.output
+    assert "electricity.cn.pv" in result.output  # 600A's rooftop PV factor is not in that set
+    csv_lines = run("footprint", "--all", "--period", "2025", "--format", "csv").output.splitlines()
+    assert csv_lines[0].startswith("model_code,period,revision,factor_set_id") and len(csv_lines) == 4
+    assert json.loads(run("footprint", "--all", "--period", "1999", "--format", "json").output) == []

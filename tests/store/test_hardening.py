@@ -149,7 +149,7 @@ def test_kill_9_during_saves_leaves_a_consistent_store(db_file):
 
 def test_a_record_changed_outside_the_core_is_refused_by_name_in_both_languages(seeded_db, caplog):
     """A payload that no longer parses (raw SQL around the core) gives a localized error, not pydantic's text."""
-    from cfp_core.store.db import RecordUnreadable
+    from cfp_core.store.records import RecordUnreadable
 
     seeded_db.execute("INSERT INTO product_revisions (model_code, revision, payload, created_at, author, comment) "
                       "VALUES ('ZZ-BROKEN', 1, '{\"model_code\": ', '2026-12-03T00:00:00Z', 'x', '')")
