@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from cfp_core import numbers
+from cfp_core.access import Action
 from cfp_core.analysis import declared
 
 
@@ -30,7 +31,9 @@ def declared_form(inventory):
                                 placeholder=",".join(declared.ZH_COLUMNS if ui.lang() == "zh" else declared.COLUMNS))
             check, keep = st.columns(2)
             checked = check.form_submit_button(ui.tr("explain.declared.submit"))
-            kept_now = keep.form_submit_button(ui.tr("explain.declared.keep"), type="primary")
+            who = ui.principal()  # keeping is a write (the core checks it); reconciling reads only
+            kept_now = who is not None and who.can(Action.SAVE_DECLARED) and keep.form_submit_button(
+                ui.tr("explain.declared.keep"), type="primary")
     data, name = (upload.getvalue(), upload.name) if upload is not None else ((text or "").strip(), "declared.csv")
     if checked or kept_now:
         st.session_state["declared_used"] = True  # the figures stay in use on later reruns of the page

@@ -87,7 +87,7 @@ def test_each_role_sees_exactly_its_pages(seeded_db_path, roles):
 
 
 # Inputs that change nothing stored: declared figures are reconciled per request, never saved (#12 item 3).
-READ_ONLY_INPUTS = {("explain", "declared_text"), ("explain", "Reconcile")}
+READ_ONLY_INPUTS = {("explain", "declared_text"), ("explain", "declared_file"), ("explain", "Reconcile")}
 
 
 def test_a_viewer_has_no_editing_widget_on_any_page(seeded_db_path):
