@@ -27,6 +27,7 @@ PAGES = {  # url path -> text that must be visible once the page has rendered
     "management": "WS-TPS-48-900A",
     "explain": "93.43", "products": "93.43", "factors": "0.5777", "publish": "93.43", "suppliers": "PACT",
     "members": "API", "settings": "PNG", "audit": "CSV", "api_clients": "OAuth2", "supplier_connections": "PACT",
+    "supplier_directory": "USCC",
 }
 
 
