@@ -62,6 +62,7 @@ class Action(StrEnum):
     FETCH_SUPPLIER = "fetch_supplier"  # #10.5: pull footprints from a supplier, send it a PCF request
     SAVE_VOLUMES = "save_volumes"  # #13.5: production volumes per model and period (a new revision per save)
     SAVE_TARGET = "save_target"  # #13.5: a reduction target of a model or the portfolio
+    USE_SUPPLIER_FACTOR = "use_supplier_factor"  # #10.6: a supplier's footprint as a factor, adopt its newer version
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -69,7 +70,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
                             Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_SUPPLIER,
-                            Action.FETCH_SUPPLIER, Action.SAVE_VOLUMES, Action.SAVE_TARGET}),
+                            Action.FETCH_SUPPLIER, Action.SAVE_VOLUMES, Action.SAVE_TARGET,
+                            Action.USE_SUPPLIER_FACTOR}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
     Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS,

@@ -51,7 +51,7 @@ IMMUTABLE_TABLES = (
     "organisation_revisions", "supplier_disclosure_events", "bom_mappings",
     "supplier_directory_revisions", "supplier_assignments", "supplier_connections",
     "supplier_fetches", "supplier_requests", "supplier_request_answers", "production_volumes",
-    "reduction_targets",
+    "reduction_targets", "supplier_factors",
 )
 
 
@@ -328,3 +328,15 @@ def i18_targets(db: Database) -> None:
     )
     db.table("reduction_targets").create_index(["org_id", "model_code", "revision"], unique=True)
     make_immutable(db, "reduction_targets")
+
+
+@migrations(name="i19_supplier_factors")
+def i19_supplier_factors(db: Database) -> None:
+    """Which factor was made from which supplier disclosure (and on which basis), append-only (#10.6)."""
+    db.table("supplier_factors").create(
+        {"id": int, "factor_id": str, "set_id": str, "key": str, "disclosure_id": int, "pf_id": str, "version": str,
+         "basis": str, "created_at": str, "author": str},
+        pk="id", not_null={"factor_id", "set_id", "key", "disclosure_id", "basis", "created_at"},
+    )
+    db.table("supplier_factors").create_index(["factor_id"])
+    make_immutable(db, "supplier_factors")
