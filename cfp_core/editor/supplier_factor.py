@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from cfp_core import store
-from cfp_core.access import Action, Principal
+from cfp_core.access import Action, Principal, require_member
 from cfp_core.editor.revisions import save_edited_inventory
 from cfp_core.errors import CfpError, NotFound
 from cfp_core.factors import FactorBoundary, FactorSet
@@ -207,8 +207,9 @@ def adopt_supplier_update(db: Database, principal: Principal, model_code: str, p
     inventory's set (``set_id``, or ``<set>-s<disclosure id>``), and saves one revision through
     ``save_edited_inventory`` whose lines that used ``factor_id`` point to the new factor and whose factor set is
     the new one; nothing else changes. The comment names both disclosure versions. One transaction; editor
-    role. Raises ``NotFound`` if no line of that inventory has an update for ``factor_id``.
+    role. Raises ``PermissionDenied`` for another organisation's inventory, ``NotFound`` if no line of that inventory has an update for ``factor_id``.
     """
+    require_member(principal, store.load_product(db, model_code).org_id)
     updates = [u for u in supplier_factor_updates(db, model_code) if u.period == period and u.factor_id == factor_id]
     if not updates:
         raise NotFound(what=Msg("supfactor.what"), ident=f"{model_code} {period} {factor_id}")
