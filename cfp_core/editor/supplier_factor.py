@@ -108,12 +108,16 @@ def supplier_factor_set(stored: StoredDisclosure, basis: str, base: FactorSet, s
     """
     fields = supplier_factor_fields(stored, basis)
     made = add_factor(base, fields, set_id, name_zh, name_en, taken=taken, replace=True)
-    factor = made.by_key()[fields["key"]]
-    gwp = "/".join(stored.disclosure.gwp_sets)
-    if gwp:
-        factor = factor.model_copy(update={"gwp_basis": gwp})
-        made = made.model_copy(update={"factors": tuple(factor if f.key == factor.key else f for f in made.factors)})
-    return made
+    # add_factor words its notes for a hand-entered factor; this one came from a disclosure: say so, and carry
+    # the GWP basis (a provenance field the form does not have)
+    note = (f"{fields['derivation_note']} 因子集 {set_id} 复制自 {base.set_id}。 Set {set_id} copied from "
+            f"{base.set_id}.")
+    factor = made.by_key()[fields["key"]].model_copy(update={"gwp_basis": "/".join(stored.disclosure.gwp_sets),
+                                                             "derivation_note": note})
+    return made.model_copy(update={
+        "factors": tuple(factor if f.key == factor.key else f for f in made.factors),
+        "description_zh": f"复制自 {base.set_id}，加入供应商碳足迹因子 {factor.key}。",
+        "description_en": f"Copied from {base.set_id} with the supplier footprint factor {factor.key}."})
 
 
 def _record(db: Database, principal: Principal, stored: StoredDisclosure, basis: str, made: FactorSet) -> str:

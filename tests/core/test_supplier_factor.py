@@ -62,7 +62,7 @@ def test_factor_values_equal_the_disclosure_exactly_with_its_provenance(seeded_d
     assert d.pf_id in per_unit.source_document and d.pf_id in per_unit.derivation_note
     assert d.supplier == per_unit.publisher and per_unit.gwp_basis == "AR5" and per_unit.boundary == "cradle_to_gate"
     assert "technologicalDQR 2.4027075152296704" in per_unit.source_document and "Cradle-to-gate" in per_unit.source_document
-    assert not per_unit.verified
+    assert not per_unit.verified and "by hand" not in per_unit.derivation_note
     assert len(store.load_factor_set(seeded_db, "sup-a-unit").factors) == len(
         store.load_factor_set(seeded_db, "cn-cfp-2024").factors) + 1  # the base set plus one; the base unchanged
     records = list(seeded_db.query("select factor_id, disclosure_id, pf_id, basis from supplier_factors order by id"))
