@@ -63,6 +63,7 @@ class Action(StrEnum):
     SAVE_VOLUMES = "save_volumes"  # #13.5: production volumes per model and period (a new revision per save)
     SAVE_TARGET = "save_target"  # #13.5: a reduction target of a model or the portfolio
     SAVE_DECLARED = "save_declared"  # #12.3: a report's declared figures kept for reconciliation
+    USE_SUPPLIER_FACTOR = "use_supplier_factor"  # #10.6: a supplier's footprint as a factor, adopt its newer version
 
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -70,7 +71,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.EDITOR: frozenset({Action.SAVE_PRODUCT, Action.SAVE_INVENTORY, Action.IMPORT_INVENTORIES,
                             Action.SAVE_FACTOR_SET, Action.IMPORT_SUPPLIER, Action.WITHDRAW_SUPPLIER,
                             Action.REQUEST_PUBLICATION, Action.SAVE_BOM_MAPPING, Action.SAVE_SUPPLIER,
-                            Action.FETCH_SUPPLIER, Action.SAVE_VOLUMES, Action.SAVE_TARGET, Action.SAVE_DECLARED}),
+                            Action.FETCH_SUPPLIER, Action.SAVE_VOLUMES, Action.SAVE_TARGET, Action.SAVE_DECLARED,
+                            Action.USE_SUPPLIER_FACTOR}),
     Role.APPROVER: frozenset({Action.APPROVE_PUBLICATION, Action.REJECT_PUBLICATION, Action.PUBLISH,
                               Action.WITHDRAW, Action.ANSWER_PCF_REQUEST}),
     Role.ADMIN: frozenset({Action.SAVE_ORGANISATION, Action.MANAGE_MEMBERS, Action.MANAGE_API_CLIENTS,

@@ -6,6 +6,7 @@ import ui
 from cfp_core import editor, numbers, store
 from ui import allocation, bom, boundary, drafts, importing
 from ui import editor as ui_editor
+from ui import supplier_factor as supfactor
 
 ui.require_router(__file__)
 
@@ -55,6 +56,8 @@ with ui.open_db() as db:
         ui.tr("products.tab.entry"), ui.tr("boundary.tab"), ui.tr("products.tab.product"),
         ui.tr("products.tab.history"), ui.tr("products.tab.import"), ui.tr("alloc.tab")])
     with entry:
+        supfactor.flash()
+        supfactor.update_flags(db, product.model_code, state.period.label, title=False)
         ui_editor.copy_offer(db, state)
         edited = drafts.editor_table(state)
         review = editor.review_edits(state, edited, ui.lang())

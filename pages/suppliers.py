@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from cfp_core import io as cfp_io
 from cfp_core.analysis import suppliers as supplier_compare
+from ui import supplier_factor as supfactor
 from ui import suppliers as sections
 
 ui.require_router(__file__)
@@ -75,6 +76,9 @@ with ui.open_db() as db:
         st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone(), assignments), hide_index=True,
                      key="suppliers_stored")
         sections.withdraw_section(db, stored)
+        supfactor.flash()
+        supfactor.use_as_factor(db, stored)
+        supfactor.update_flags(db)
     visible = [s for s in stored if s.visible]
     if visible:
         sections.downloads(db, visible)

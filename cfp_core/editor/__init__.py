@@ -52,6 +52,15 @@ from cfp_core.editor.session import (  # noqa: F401
     has_unsaved_edits,
     review_edits,
 )
+from cfp_core.editor.supplier_factor import (  # noqa: F401
+    FactorUpdate,
+    SupplierFactorRefused,
+    adopt_supplier_update,
+    create_supplier_factor,
+    supplier_factor_fields,
+    supplier_factor_set,
+    supplier_factor_updates,
+)
 from cfp_core.editor.table import (  # noqa: F401
     COLUMN_LABELS,
     EDITOR_COLUMNS,

@@ -51,6 +51,7 @@ IMMUTABLE_TABLES = (
     "supplier_directory_revisions", "supplier_assignments", "supplier_connections",
     "supplier_fetches", "supplier_requests", "supplier_request_answers", "production_volumes",
     "reduction_targets", "declared_figures", "activity_lines", "inventory_heads", "results",
+    "supplier_factors",
 )
 
 

@@ -1,5 +1,5 @@
 """Migrations of the portfolio (#13: production volumes, reduction targets, inventory lines as rows,
-materialised results) and of kept declared figures (#12.3), registered on ``store.migrations`` in order.
+materialised results), of kept declared figures (#12.3) and of supplier factors (#10.6), registered on ``store.migrations`` in order.
 Never edit a shipped migration."""
 
 from __future__ import annotations
@@ -77,3 +77,14 @@ def register(migrations: Migrations) -> None:
 
         results.create_table(db)
         make_immutable(db, "results")
+
+    @migrations(name="i19_supplier_factors")
+    def i19_supplier_factors(db: Database) -> None:
+        """Which factor was made from which supplier disclosure (and on which basis), append-only (#10.6)."""
+        db.table("supplier_factors").create(
+            {"id": int, "factor_id": str, "set_id": str, "key": str, "disclosure_id": int, "pf_id": str,
+             "version": str, "basis": str, "created_at": str, "author": str},
+            pk="id", not_null={"factor_id", "set_id", "key", "disclosure_id", "basis", "created_at"},
+        )
+        db.table("supplier_factors").create_index(["factor_id"])
+        make_immutable(db, "supplier_factors")

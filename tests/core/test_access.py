@@ -29,7 +29,9 @@ from cfp_core.analysis.declared import save_declared
 from cfp_core.editor import (
     ModelOutput,
     PlantQuantity,
+    adopt_supplier_update,
     allocate,
+    create_supplier_factor,
     restore_revision,
     save_edited_inventory,
     write_allocation,
@@ -129,6 +131,10 @@ WRITES = {
         model_code="WS-TPS-48-900A", baseline_year=2023, target_year=2030, kind="percent", value=20.0))),
     "analysis.save_declared": (Action.SAVE_DECLARED, lambda db, p: save_declared(
         db, p, store.load_inventory(db, "WS-TPS-48-900A", "2025"), "scope,declared_kg_co2e\ntotal,93.4346\n")),
+    "editor.create_supplier_factor": (Action.USE_SUPPLIER_FACTOR, lambda db, p: create_supplier_factor(
+        db, p, _supplier_row(db, p), "per_unit", "cn-cfp-2024", "tests-supplier", "供应商因子")),
+    "editor.adopt_supplier_update": (Action.USE_SUPPLIER_FACTOR, lambda db, p: adopt_supplier_update(
+        db, p, *WS, _superseded_factor(db, p))),
     "publish.publish": (Action.PUBLISH, lambda db, p: publish(db, p, "WS-TPS-48-300A", "2025", audience="internal")),
     "publish.request_publication": (Action.REQUEST_PUBLICATION, lambda db, p: request_publication(
         db, p, "WS-TPS-48-300A", "2025", audience="internal", note="new meter")),
@@ -148,6 +154,26 @@ WRITES = {
     "publish.reject_pcf_request": (Action.ANSWER_PCF_REQUEST, lambda db, p: reject_pcf_request(
         db, p, _request(db), "no footprint for this product yet")),
 }
+
+
+def _superseded_factor(db, p) -> str:
+    """A supplier factor in use whose disclosure a newer one supersedes (set up as the CLI when ``p`` may adopt)."""
+    factor_id = "tests-supplier:supplier.0b9a4c1e-1111-4a1a-8a1a-000000000001.unit"
+    if p is None or not p.can(Action.USE_SUPPLIER_FACTOR):
+        return factor_id
+    cli = cli_principal(ORG)
+    old = parse_disclosure(SUPPLIER.read_bytes(), SUPPLIER.name)
+    factor_id = create_supplier_factor(db, cli, save_supplier_disclosure(db, cli, old), "per_unit", "cn-cfp-2024",
+                                       "tests-supplier", "供应商因子")
+    inventory = store.load_inventory(db, *WS)
+    line = inventory.lines[0].model_copy(update={"factor_ref": factor_id, "custom_factor": None,
+                                                           "unit": "piece", "amount": 1.0})
+    store.save_inventory(db, cli, inventory.model_copy(update={"lines": (*inventory.lines, line),
+                                                               "factor_set_id": "tests-supplier"}))
+    pf_id = "0b9a4c1e-2222-4a1a-8a1a-000000000002"
+    save_supplier_disclosure(db, cli, old.model_copy(update={"pf_id": pf_id, "preceding_pf_ids": (old.pf_id,),
+                                                             "raw": {**old.raw, "id": pf_id}}))
+    return factor_id
 
 
 def _review_request(db) -> int:
@@ -224,9 +250,10 @@ def test_no_write_without_a_principal_and_none_for_another_organisation(seeded_d
         call(seeded_db, None)
     if name not in ("store.save_factor_set", "io.save_supplier_disclosure", "io.mark_supplier_disclosure",
                     "io.save_supplier", "io.assign_disclosure", "store.bootstrap", "store.set_member",
-                    "io.save_connection", "io.record_fetch", "io.record_pcf_request", "io.import_request_answers"):
-        # shared library, own intake and supplier directory; bootstrap, set_member and the supplier connections
-        # write the principal's own organisation only
+                    "io.save_connection", "io.record_fetch", "io.record_pcf_request", "io.import_request_answers",
+                    "editor.create_supplier_factor"):
+        # shared library (a supplier factor is a new set too), own intake and supplier directory; bootstrap,
+        # set_member and the supplier connections write the principal's own organisation only
         with pytest.raises(PermissionDenied):
             call(seeded_db, member(*ALL_ROLES, org="other-company"))
 
