@@ -98,7 +98,7 @@ def decomposition_chart(long_frame: pd.DataFrame, lang: str = "zh", title: str |
         alt.Chart(long_frame, title=title or "")
         .mark_bar()
         .encode(
-            y=alt.Y("stage_label:N", sort=stage_order(lang), title=None),
+            y=alt.Y("stage_label:N", sort=stage_order(lang), title=None, axis=alt.Axis(labelLimit=320)),
             yOffset=alt.YOffset("effect_label:N", sort=labels),
             x=alt.X("kg_co2e:Q", title=unit),
             color=alt.Color("effect_label:N", title=None,

@@ -42,7 +42,7 @@ def actual_vs_target_chart(stages: pd.DataFrame, view: TargetView | None, unit: 
     points = alt.Chart(totals).mark_point(filled=True, color=PATH_COLOR, size=60).encode(
         x=x, y="value:Q", tooltip=[alt.Tooltip("year:O", title=t("mgmt.year", lang)),
                                     alt.Tooltip("value:Q", title=t("mgmt.actual", lang), format=",.4f")])
-    labels = alt.Chart(totals).mark_text(dy=-10, fontSize=11, color=PATH_COLOR).encode(x=x, y="value:Q", text="label:N")
+    labels = alt.Chart(totals).mark_text(dy=-14, fontSize=11, color=PATH_COLOR).encode(x=x, y="value:Q", text="label:N")
     layers = [bars, points, labels]
     if view is not None and not path.empty:
         path_data = path.assign(label=t("mgmt.target_path", lang))

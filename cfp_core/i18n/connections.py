@@ -1,6 +1,7 @@
 """Supplier connections: pulling suppliers' footprints over PACT and sending them PCF requests (#10.5)."""
 
 MESSAGES = {
+    "connections.new": ("+ New connection", "+ 新建连接"),
     "nav.supplier_connections": ("Supplier connections", "供应商连接"),
     "action.manage_supplier_connections": ("manage supplier connections", "管理供应商连接"),
     "action.fetch_supplier": ("fetch from a supplier or send it a PCF request", "从供应商获取碳足迹或向其发送 PCF 请求"),
