@@ -26,8 +26,9 @@ def connection_form(db, principal, connections) -> None:
     """Add a connection, or edit one (a new revision; an empty secret keeps the stored one)."""
     by_name = {c.name: c for c in connections}
     with st.expander(ui.tr("connections.add"), expanded=not connections):
+        new = ui.tr("connections.new")  # bound now: AppTest calls format_func outside the script run
         chosen = st.selectbox(ui.tr("connections.pick"), ["", *by_name], key="connections_edit",
-                              format_func=lambda n, new=ui.tr("connections.new"): n or new)
+                              format_func=lambda n: n or new)
         current = by_name.get(chosen)
         with st.form(f"connections_form_{chosen}", clear_on_submit=True):
             name = st.text_input(ui.tr("connections.field.name"), value=chosen, max_chars=80, key="connections_name")

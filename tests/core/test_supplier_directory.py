@@ -86,13 +86,13 @@ def test_each_save_is_a_new_revision_and_the_history_keeps_every_one(fresh_db):
 
 
 @pytest.mark.parametrize(("fields", "en", "zh"), [
-    ({"company_ids": ["ACME 123"]}, "Company ids: “ACME 123” is not a company id", "公司标识: “ACME 123”不是公司标识"),
+    ({"company_ids": ["ACME 123"]}, "Company IDs: “ACME 123” is not a company id", "公司标识: “ACME 123”不是公司标识"),
     ({"contact_email": "wang at example"}, "Contact e-mail: “wang at example” is not an e-mail", "联系人邮箱"),
     ({"name_zh": ""}, "Give the company's name", "请填写公司的中文或英文名称"),
     ({"parts": [{"name": "Cell"}, {"name": " cell "}]}, "Two parts have the same name", "两个零部件名称相同"),
     ({"parts": [{"name": "Cell", "model_code": "WS-TPS-48-900A"}]}, "Part 1: A link to an inventory line needs both",
      "第 1 个零部件"),
-    ({"parts": [{"name": "=cmd|' /C calc'!A0"}]}, "Part 1, part or commodity", "第 1 个零部件，零部件或物料"),
+    ({"parts": [{"name": "=cmd|' /C calc'!A0"}]}, "Part 1, Part or commodity", "第 1 个零部件，零部件或物料"),
 ])
 def test_a_wrong_entry_is_refused_naming_the_field_in_both_languages(fields, en, zh):
     with pytest.raises(DirectoryRejected) as caught:
