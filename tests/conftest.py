@@ -86,13 +86,23 @@ def ar5():
     return gwp_sets()["AR5"]
 
 
+def _disclosure_2025(db_file, model_code: str):
+    from cfp_core.publish.disclosure import build_disclosure
+
+    db = store.open_db(db_file)
+    try:
+        return build_disclosure(db, model_code, "2025")
+    finally:
+        db.close()
+
+
 @pytest.fixture(scope="session")
 def demo_300a(seeded_db_file):
     """The disclosure of demo model WS-TPS-48-300A in 2025 (read-only: built once per session)."""
-    from cfp_core.publish.disclosure import build_disclosure
+    return _disclosure_2025(seeded_db_file, "WS-TPS-48-300A")
 
-    db = store.open_db(seeded_db_file)
-    try:
-        return build_disclosure(db, "WS-TPS-48-300A", "2025")
-    finally:
-        db.close()
+
+@pytest.fixture(scope="session")
+def ws_2025(seeded_db_file):
+    """The disclosure of the reference case WS-TPS-48-900A in 2025 (read-only: built once per session)."""
+    return _disclosure_2025(seeded_db_file, "WS-TPS-48-900A")

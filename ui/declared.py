@@ -39,7 +39,7 @@ def declared_form(inventory):
         st.session_state["declared_used"] = True  # the figures stay in use on later reruns of the page
     if st.session_state.get("declared_used") and data:
         with ui.stop_on_error():
-            figures = declared.read_declared_file(data.encode("utf-8") if isinstance(data, str) else data, name, inventory)
+            figures = declared.read_declared_file(data, name, inventory)
             if kept_now:
                 with ui.open_db() as db:
                     revision = declared.save_declared(db, ui.principal(db), inventory, data, name)

@@ -114,8 +114,10 @@ def parse_declared_rows(rows: list[tuple[int, dict]], inventory: Inventory) -> D
     return DeclaredFigures(lines, stage_figs, total, factors, texts)
 
 
-def read_declared_file(data: bytes, filename: str, inventory: Inventory) -> DeclaredFigures:
-    """Return the declared figures of a CSV template (English or Chinese header). Raises ``ImportRejected``."""
+def read_declared_file(data: bytes | str, filename: str, inventory: Inventory) -> DeclaredFigures:
+    """Return the declared figures of a CSV template (English or Chinese header; its bytes, or text typed or
+    pasted). Raises ``ImportRejected``."""
+    data = data.encode("utf-8") if isinstance(data, str) else data
     if not (filename or "").lower().endswith(".csv"):
         raise reject_file(filename, "declared.file.csv_only")
     header, rows = tabular.read_rows(data, filename, columns=COLUMNS + ZH_COLUMNS)
@@ -126,7 +128,7 @@ def read_declared_file(data: bytes, filename: str, inventory: Inventory) -> Decl
 
 def read_declared_text(text: str, inventory: Inventory) -> DeclaredFigures:
     """Return the declared figures of CSV text typed or pasted into a form (header included)."""
-    return read_declared_file(text.encode("utf-8"), "declared.csv", inventory)
+    return read_declared_file(text, "declared.csv", inventory)
 
 
 def declared_template_bytes(inventory: Inventory, lang: str = "en") -> bytes:
@@ -153,9 +155,8 @@ def save_declared(db: Database, principal: Principal, inventory: Inventory, data
     ``ImportRejected`` and nothing is stored. Return the new revision number.
     """
     require_member(principal, store.load_product(db, inventory.model_code).org_id)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    read_declared_file(raw, filename, inventory)
-    text = data if isinstance(data, str) else decode_text(raw, filename)
+    read_declared_file(data, filename, inventory)
+    text = data if isinstance(data, str) else decode_text(data, filename)
     latest = stored_declared(db, inventory.model_code, inventory.period.label)
     revision = (latest["revision"] if latest else 0) + 1
     db.table("declared_figures").insert({

@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from cfp_core import store
 from cfp_core.cli import cli
 from cfp_core.models import Pedigree
 from cfp_core.publish.disclosure import build_disclosure
@@ -54,17 +53,13 @@ def visible_text(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def disclosures(seeded_db_file):
-    db = store.open_db(seeded_db_file)
-    try:
-        yield {code: build_disclosure(db, code, "2025") for code in ("WS-TPS-48-900A", "WS-TPS-48-300A")}
-    finally:
-        db.close()
+def disclosures(ws_2025, demo_300a):
+    return {"WS-TPS-48-900A": ws_2025, "WS-TPS-48-300A": demo_300a}
 
 
 @pytest.fixture(scope="module")
-def ws(disclosures):
-    return disclosures["WS-TPS-48-900A"]
+def ws(ws_2025):
+    return ws_2025
 
 
 @pytest.fixture(scope="module")

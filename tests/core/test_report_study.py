@@ -8,8 +8,6 @@ from datetime import date
 
 import pytest
 
-from cfp_core import store
-from cfp_core.publish.disclosure import build_disclosure
 from cfp_core.publish.report import report_html
 from cfp_core.publish.report.clause7 import electricity_rows, fuel_parameters
 from cfp_core.publish.report.interpretation import sensitivity_section
@@ -28,17 +26,13 @@ TITLES = {
 
 
 @pytest.fixture(scope="module")
-def disclosures(seeded_db_file):
-    db = store.open_db(seeded_db_file)
-    try:
-        yield {code: build_disclosure(db, code, "2025") for code in ("WS-TPS-48-900A", "WS-TPS-48-300A")}
-    finally:
-        db.close()
+def disclosures(ws_2025, demo_300a):
+    return {"WS-TPS-48-900A": ws_2025, "WS-TPS-48-300A": demo_300a}
 
 
 @pytest.fixture(scope="module")
-def ws(disclosures):
-    return disclosures["WS-TPS-48-900A"]
+def ws(ws_2025):
+    return ws_2025
 
 
 @pytest.fixture(scope="module")

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import pytest
 
-from cfp_core import calculate_footprint, store
+from cfp_core import calculate_footprint
 from cfp_core.analysis.sensitivity import allocation_check, factor_swings, sensitivity
 from cfp_core.library import reference_factors
-from cfp_core.publish.disclosure import build_disclosure
 
 KWH = {1: 41.62199, 4: 54.14906, 6: 27.13504}
 F2024, F2023 = 0.5777, 0.6205
 
 
 @pytest.fixture(scope="module")
-def ws(seeded_db_file):
-    db = store.open_db(seeded_db_file)
-    try:
-        yield build_disclosure(db, "WS-TPS-48-900A", "2025")
-    finally:
-        db.close()
+def ws(ws_2025):
+    return ws_2025
 
 
 def test_each_factor_plus_minus_ten_percent_by_hand(ws):
