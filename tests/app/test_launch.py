@@ -1,0 +1,33 @@
+"""ui.launch: the workspace's start-up loads what the pages import before the server listens (#13.4)."""
+
+from __future__ import annotations
+
+import sys
+
+from ui import launch
+
+
+def test_imported_modules_reads_top_level_imports_only(tmp_path):
+    page = tmp_path / "page.py"
+    page.write_text(
+        "from __future__ import annotations\nimport pandas as pd\nfrom cfp_core import numbers, store\n"
+        "from .local import x\n\ndef later():\n    import openpyxl\n", encoding="utf-8")
+    names = launch.imported_modules([page])
+    assert names == ["__future__", "__future__.annotations", "pandas", "cfp_core", "cfp_core.numbers",
+                     "cfp_core.store"]
+    assert "openpyxl" not in names  # a lazy import stays lazy
+
+
+def test_warm_imports_every_page_dependency_then_delegates_to_streamlit_run(monkeypatch):
+    calls = []
+    from streamlit.web import cli
+
+    monkeypatch.setattr(cli, "main", lambda: calls.append(list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", ["launch"])
+    launch.main(["app.py", "--server.port", "8599"])
+    assert calls == [["streamlit", "run", "app.py", "--server.port", "8599"]]
+    pages = launch.imported_modules(sorted((launch.ROOT / "pages").glob("*.py")))
+    modules = [name for name in pages if name.startswith(("cfp_core", "ui")) and name.count(".") <= 2]
+    assert {"cfp_core.analysis.overview", "ui.management", "altair"} <= set(sys.modules)
+    missing = [name for name in modules if name not in sys.modules and name.rsplit(".", 1)[0] not in sys.modules]
+    assert missing == []
