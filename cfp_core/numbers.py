@@ -59,6 +59,14 @@ def plain(value: float | None, min_decimals: int = 0, max_decimals: int = MAX_PL
     return f"{value:.{places}f}"
 
 
+def grouped(value: float | None) -> str:
+    """Format a count as written, with thousands separators ("8,500", "12,345.5"): units produced."""
+    if value is None or value != value:
+        return "—"
+    places = min(decimals_of(value), MAX_PLAIN_DECIMALS)
+    return f"{value:,.{places}f}"
+
+
 def factor_number(value: float) -> str:
     """Format a factor value with five significant digits below 1 ("0.072585"), else up to 4 decimals."""
     if value != 0 and abs(value) < 1:

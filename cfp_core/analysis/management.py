@@ -23,7 +23,7 @@ from cfp_core.calculate import Footprint
 from cfp_core.frames import stage_label
 from cfp_core.i18n import t
 from cfp_core.models import STAGES, Inventory
-from cfp_core.numbers import UNKNOWN, fmt_number, kg, plain
+from cfp_core.numbers import UNKNOWN, fmt_number, grouped, kg
 from cfp_core.store import ReductionTarget
 
 Points = Sequence[tuple[str, Footprint]]
@@ -205,7 +205,7 @@ def totals_table(totals: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     frame = pd.DataFrame({
         t("label.period", lang): totals["period"],
         t("mgmt.col.t_co2e", lang): totals["t_co2e"],
-        t("mgmt.col.volume", lang): [plain(v) for v in totals["volume"]],  # units as entered, not kg decimals
+        t("mgmt.col.volume", lang): [grouped(v) for v in totals["volume"]],  # units as entered, not kg decimals
         t("mgmt.col.with_volume", lang): [f"{w} / {m}" for w, m in zip(totals["with_volume"], totals["models"],
                                                                          strict=True)],
         t("mgmt.col.missing", lang): [named(m, lang) for m in totals["missing"]],

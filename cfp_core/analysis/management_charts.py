@@ -42,8 +42,10 @@ def actual_vs_target_chart(stages: pd.DataFrame, view: TargetView | None, unit: 
     points = alt.Chart(totals).mark_point(filled=True, color=PATH_COLOR, size=60).encode(
         x=x, y="value:Q", tooltip=[alt.Tooltip("year:O", title=t("mgmt.year", lang)),
                                     alt.Tooltip("value:Q", title=t("mgmt.actual", lang), format=",.4f")])
-    labels = alt.Chart(totals).mark_text(dy=-14, fontSize=11, color=PATH_COLOR).encode(x=x, y="value:Q", text="label:N")
-    layers = [bars, points, labels]
+    text = alt.Chart(totals).encode(x=x, y="value:Q", text="label:N")
+    labels = [text.mark_text(dy=-14, fontSize=11, stroke="white", strokeWidth=4, strokeJoin="round"),  # a halo
+              text.mark_text(dy=-14, fontSize=11, color=PATH_COLOR)]
+    layers = [bars, points]
     if view is not None and not path.empty:
         path_data = path.assign(label=t("mgmt.target_path", lang))
         layers.append(alt.Chart(path_data).mark_line(strokeDash=[6, 4], color=PATH_COLOR).encode(
@@ -52,4 +54,5 @@ def actual_vs_target_chart(stages: pd.DataFrame, view: TargetView | None, unit: 
         goal = path_data.tail(1)
         layers.append(alt.Chart(goal).mark_point(shape="diamond", filled=True, size=120, color=PATH_COLOR).encode(
             x=x, y="value:Q", tooltip=[alt.Tooltip("value:Q", title=t("mgmt.goal", lang), format=",.4f")]))
+    layers += labels  # over the path line: the halo keeps the total readable where the line crosses it
     return alt.layer(*layers, title=title or "").properties(width="container").configure(font=FONT)

@@ -27,7 +27,7 @@ def test_the_seeded_demo_shows_totals_targets_and_charts(page_app, lang):
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     assert len(specs) == 2
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in specs[0]["layer"]]
-    assert marks == ["bar", "point", "text", "line", "point"]  # stage bars, actual totals, target path and goal
+    assert marks == ["bar", "point", "line", "point", "text", "text"]  # bars, totals, path, goal, labels (halo, text)
     assert t("mgmt.totals_help", lang) in at.caption[0].value
 
 
@@ -72,7 +72,7 @@ def test_saving_a_volume_from_the_form_and_a_bad_target_is_explained(page_app, s
     at.number_input(key="mg_v_volume").set_value(6000.0)
     at.button(key="FormSubmitter:mg_volume_form-保存产量").click().run()
     assert not at.exception and at.success[0].value == t("mgmt.saved_volumes", "zh", revision=2)
-    assert list(at.dataframe[0].value[t("mgmt.col.volume", "zh")])[-1] == "11300"  # 3500 + 1800 + 6000 units
+    assert list(at.dataframe[0].value[t("mgmt.col.volume", "zh")])[-1] == "11,300"  # 3500 + 1800 + 6000 units
     at.number_input(key="mg_t_baseline").set_value(2030)
     at.number_input(key="mg_t_value").set_value(10.0)
     at.button(key="FormSubmitter:mg_target_form-保存目标").click().run()

@@ -85,3 +85,13 @@ def test_no_page_uses_streamlits_trailing_zero_dropping_percent_format():
     root = Path(__file__).resolve().parents[2]
     offenders = [str(p) for d in ("pages", "ui") for p in (root / d).rglob("*.py") if 'format="percent"' in p.read_text()]
     assert offenders == []
+
+
+def test_grouped_counts_keep_their_decimals_and_gain_separators():
+    from cfp_core.numbers import grouped
+
+    assert grouped(8500.0) == "8,500"
+    assert grouped(12345.5) == "12,345.5"
+    assert grouped(7.0) == "7"
+    assert grouped(None) == "—"
+    assert grouped(float("nan")) == "—"
