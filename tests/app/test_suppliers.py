@@ -60,7 +60,8 @@ def test_comparison_table_findings_and_chart(page_app, lang):
 def test_changing_baseline_and_subset(page_app):
     ids = save_samples(["supplier_a_v3", "supplier_b_v3", "supplier_d_old"])
     at = page_app("suppliers", lang="en").run()
-    at.multiselect(key="suppliers_choose").set_value(ids[1:]).run()
+    assert at.selectbox(key="suppliers_group").value == "unassigned"  # no directory: every footprint is unassigned
+    at.multiselect(key="suppliers_choose_unassigned").set_value(ids[1:]).run()
     at.selectbox(key="suppliers_baseline").set_value(ids[2]).run()
     assert not at.exception
     table = at.dataframe[2].value
@@ -85,7 +86,9 @@ def _directory_supplier(company_id: str, parts: list[str], not_theirs: int) -> N
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_group_by_part_and_the_two_downloads(page_app, lang):
-    """#10.4: the selector keeps one part's footprints; the downloads hold the comparison by part."""
+    """#10.4: the selector keeps one part's footprints; the downloads hold the comparison by part.
+
+    #13.3: the comparison opens on ONE part (the first), never on every footprint together."""
     ids = save_samples(["supplier_a_v3", "supplier_b_v3"])
     _directory_supplier("urn:uuid:4e278539-98cd-5191-9706-c1971c059924", ["Power system"], ids[1])
     at = page_app("suppliers", lang=lang).run()
@@ -95,9 +98,8 @@ def test_group_by_part_and_the_two_downloads(page_app, lang):
     stored = at.dataframe[0].value  # the part column shows the directory part, not the label typed at intake
     assert list(stored[t("suppliers.col.part", lang)]) == ["Power system", t("directory.unassigned", lang)]
     group = at.selectbox(key="suppliers_group")
-    assert group.options == [t("directory.group_all", lang), "Power system", t("directory.unassigned", lang)]
-    at = group.set_value("Power system").run()
-    assert not at.exception
+    assert group.options == ["Power system", t("directory.unassigned", lang)]
+    assert group.value == "Power system"
     assert at.multiselect(key="suppliers_choose_Power system").value == [ids[0]]
     assert list(at.dataframe[2].value.iloc[:, 0]) == ["华东电源科技有限公司"]
     at = at.selectbox(key="suppliers_group").set_value("unassigned").run()
