@@ -4,8 +4,10 @@ import streamlit as st
 
 import ui
 from cfp_core import io as cfp_io
+from cfp_core.analysis import supplier_groups, supplier_service
 from cfp_core.analysis import suppliers as supplier_compare
 from ui import supplier_factor as supfactor
+from ui import supplier_lists as lists
 from ui import suppliers as sections
 
 ui.require_router(__file__)
@@ -39,20 +41,22 @@ def upload_section(db) -> None:
         st.success(ui.md(message))
 
 
-def comparison_section(stored, assignments) -> None:
-    """Choose a part, the disclosures and the baseline; show the table, the findings and the chart."""
-    by_id = {s.id: s for s in sections.part_filter(stored, assignments)}
-    part = st.session_state.get("suppliers_group")
-    chosen = st.multiselect(ui.tr("suppliers.choose"), list(by_id), default=list(by_id)[-6:],
-                            key="suppliers_choose" if part is None else f"suppliers_choose_{part}",
-                            format_func=lambda i: supplier_compare.stored_label(by_id[i]),
+def comparison_section(view) -> None:
+    """Choose ONE part (searchable), its disclosures and the baseline; show the table, the findings and the chart."""
+    parts = view.parts()
+    labels = {p: ui.tr("directory.unassigned") if p == supplier_groups.UNASSIGNED else p for p in parts}  # bound now
+    part = st.selectbox(ui.tr("supscale.part"), parts, key="suppliers_group", help=ui.tr("supscale.part_help"),
+                        format_func=labels.get)
+    members = supplier_service.part_members(view, part)
+    by_id = {s.id: s for s in members}
+    chosen = st.multiselect(ui.tr("suppliers.choose"), list(by_id), default=supplier_service.default_chosen(members),
+                            key=f"suppliers_choose_{part}", format_func=lambda i: supplier_compare.stored_label(by_id[i]),
                             placeholder=ui.tr("ui.choose_options"))
     if not chosen:
         return
     baseline = st.selectbox(ui.tr("suppliers.baseline"), chosen, key="suppliers_baseline",
                             format_func=lambda i: supplier_compare.stored_label(by_id[i]))
-    comparison = supplier_compare.compare_suppliers(
-        [by_id[i].disclosure for i in chosen], ui.lang(), baseline=chosen.index(baseline))
+    comparison = supplier_service.compare_part(members, chosen, baseline, ui.lang())
     st.subheader(ui.tr("suppliers.compare"))
     st.caption(ui.tr(f"suppliers.basis.{comparison.basis}"))
     number_columns = {ui.tr(f"suppliers.col.{c}"): st.column_config.NumberColumn(format=fmt)
@@ -67,19 +71,22 @@ st.title(ui.tr("nav.suppliers"))
 st.caption(ui.tr("suppliers.intro"))
 with ui.open_db() as db:
     upload_section(db)
-    stored = cfp_io.list_supplier_disclosures(db)
-    assignments = cfp_io.disclosure_assignments(db, stored)
+    view = supplier_service.suppliers_view(db)
     st.subheader(ui.tr("suppliers.stored"))
-    if not stored:
+    if not view.stored:
         st.info(ui.tr("suppliers.none"))
     else:
-        st.dataframe(supplier_compare.stored_table(stored, ui.lang(), ui.time_zone(), assignments), hide_index=True,
-                     key="suppliers_stored")
-        sections.withdraw_section(db, stored)
+        text = lists.search_box("suppliers_search")
+        found = supplier_service.search(view.stored, text, view)
+        if not found:
+            st.info(ui.tr("supscale.no_match", text=text))
+        page = lists.pager(found, "suppliers_stored")
+        st.dataframe(supplier_compare.stored_table(page.items, ui.lang(), ui.time_zone(), view.assignments),
+                     hide_index=True, key="suppliers_stored")
+        sections.withdraw_section(db, page.items)
         supfactor.flash()
-        supfactor.use_as_factor(db, stored)
+        supfactor.use_as_factor(db, page.items)
         supfactor.update_flags(db)
-    visible = [s for s in stored if s.visible]
-    if visible:
-        sections.downloads(db, visible)
-        comparison_section(visible, assignments)
+    if view.visible:
+        sections.downloads(db, view)
+        comparison_section(view)

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from cfp_core import io as cfp_io
-from cfp_core.analysis import supplier_export, supplier_groups
+from cfp_core.analysis import supplier_export, supplier_service
 from cfp_core.analysis import suppliers as supplier_compare
 
 ICONS = {"blocking": ":material/block:", "caution": ":material/warning:", "info": ":material/info:"}
@@ -49,28 +49,19 @@ def findings_section(comparison) -> None:
             st.markdown(f"- **{index + 1}. {ui.md(comparison.disclosures[index].supplier)}**: {ui.md(reasons)}")
 
 
-def part_filter(stored, assignments) -> list:
-    """The "group by part" selector: all disclosures together, one part's, or the unassigned ones."""
-    every, unassigned = ui.tr("directory.group_all"), ui.tr("directory.unassigned")
-    options = [None, *supplier_groups.part_names(assignments), supplier_groups.UNASSIGNED]
-    part = st.selectbox(ui.tr("directory.group_by"), options, key="suppliers_group",
-                        format_func=lambda p: every if p is None else unassigned if p == supplier_groups.UNASSIGNED else p)
-    if part is None:
-        return stored
-    wanted = {i for g in supplier_groups.compare_by_part(stored, assignments, ui.lang(), part=part) for i in g.ids}
-    return [s for s in stored if s.id in wanted]
+def downloads(db, view) -> None:
+    """CSV and xlsx of the comparison by part (every part, ranked within it; text formula-safe), built on click."""
+    lang, suppliers = ui.lang(), cfp_io.list_suppliers(db)
 
+    def rows() -> list[dict]:
+        return supplier_service.export_rows(view, suppliers, lang)
 
-def downloads(db, stored) -> None:
-    """CSV and xlsx of the comparison by part (every part, ranked within it; text formula-safe)."""
-    rows = supplier_groups.grouped_rows(stored, cfp_io.disclosure_assignments(db, stored), cfp_io.list_suppliers(db),
-                                        ui.lang())
     name = ui.tr("directory.file_name")
     left, right = st.columns(2)
-    left.download_button(ui.tr("directory.download_csv"), supplier_export.comparison_csv_bytes(rows, ui.lang()),
+    left.download_button(ui.tr("directory.download_csv"), lambda: supplier_export.comparison_csv_bytes(rows(), lang),
                          file_name=f"{name}.csv", mime="text/csv", key="suppliers_download_csv", on_click="ignore",
                          icon=":material/download:")
-    right.download_button(ui.tr("directory.download_xlsx"), supplier_export.comparison_xlsx(rows, ui.lang()),
+    right.download_button(ui.tr("directory.download_xlsx"), lambda: supplier_export.comparison_xlsx(rows(), lang),
                           file_name=f"{name}.xlsx", key="suppliers_download_xlsx", on_click="ignore",
                           icon=":material/table:",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,6 +1,7 @@
 """Analysis: compare models, factor versions and periods; hotspots; charts. The pages' explain,
 reconcile, overview, supplier, audit-log and management views are the submodules ``explain``, ``reconcile``,
-``overview``, ``suppliers`` (with ``supplier_groups``: by part, and ``supplier_export``: CSV/xlsx), ``audit``
+``overview``, ``suppliers`` (with ``supplier_groups``: by part, and ``supplier_export``: CSV/xlsx, and
+``supplier_service``: the one door of the page and the CLI), ``audit``
 and ``management``."""
 
 from cfp_core.analysis import (  # noqa: F401
@@ -12,6 +13,7 @@ from cfp_core.analysis import (  # noqa: F401
     reconcile,
     supplier_export,
     supplier_groups,
+    supplier_service,
     suppliers,
 )
 from cfp_core.analysis.charts import (  # noqa: F401

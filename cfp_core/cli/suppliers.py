@@ -13,12 +13,12 @@ from pathlib import Path
 
 import click
 
-from cfp_core.analysis import supplier_export, supplier_groups
+from cfp_core.analysis import supplier_export, supplier_groups, supplier_service
 from cfp_core.cli.common import acting_principal, cli_database, read_input
 from cfp_core.cli.format import text_table
 from cfp_core.errors import CfpError
 from cfp_core.i18n import t
-from cfp_core.io import disclosure_assignments, import_supplier_file, list_suppliers, read_footprints
+from cfp_core.io import import_supplier_file, list_suppliers, read_footprints
 from cfp_core.io import list_supplier_disclosures as stored_disclosures
 from cfp_core.numbers import fmt_number
 
@@ -79,8 +79,8 @@ def list_command(fmt: str) -> None:
     """List the stored disclosures with their state, supplier and part."""
     lang = _lang()
     with cli_database() as db:
-        stored = stored_disclosures(db)
-        assignments = disclosure_assignments(db, stored)
+        view = supplier_service.suppliers_view(db)
+    stored, assignments = view.stored, view.assignments
     items = [{"id": s.id, "pf_id": s.disclosure.pf_id, "supplier": s.disclosure.supplier,
               "product": s.disclosure.product, "part": assignments[s.id].part, "state": s.state,
               "superseded_by": s.superseded_by, "received_at": s.received_at} for s in stored]
@@ -97,9 +97,7 @@ def list_command(fmt: str) -> None:
 
 def _rows(part: str | None) -> list[dict]:
     with cli_database() as db:
-        stored = stored_disclosures(db)
-        return supplier_groups.grouped_rows(stored, disclosure_assignments(db, stored), list_suppliers(db),
-                                            _lang(), part=part)
+        return supplier_service.export_rows(supplier_service.suppliers_view(db), list_suppliers(db), _lang(), part)
 
 
 def _table(rows: list[dict], lang: str) -> str:

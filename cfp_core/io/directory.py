@@ -269,12 +269,13 @@ def resolve_assignments(suppliers, stored, assigned: dict[int, Assignment]) -> d
 
     A match takes the part named at intake when the supplier lists it, else the supplier's only part. Pure.
     """
-    result = {}
+    result, matched = {}, {}  # matched: the suppliers of each company-id tuple, looked up once
     for item in stored:
         if item.id in assigned:
             result[item.id] = assigned[item.id]
             continue
-        found = [s for s in suppliers if s.matches(item.disclosure.company_ids)]
+        ids = tuple(item.disclosure.company_ids)
+        found = matched[ids] if ids in matched else matched.setdefault(ids, [s for s in suppliers if s.matches(ids)])
         if len(found) != 1:
             result[item.id] = Assignment(disclosure_id=item.id)
             continue

@@ -10,6 +10,7 @@ deleted, and the history of every disclosure stays readable.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
@@ -63,7 +64,7 @@ def find_disclosure(db: Database, disclosure: SupplierDisclosure) -> int | None:
     """Return the row id of the stored disclosure with the same PACT id (and v2 version), or None."""
     wanted = _identity(disclosure)
     for row_id, payload in db.execute("SELECT id, payload FROM supplier_disclosures ORDER BY id").fetchall():
-        if _identity(SupplierDisclosure.model_validate_json(payload)) == wanted:
+        if _identity(_parsed(payload)) == wanted:
             return row_id
     return None
 
@@ -122,6 +123,39 @@ def _supersedes(newer: SupplierDisclosure, older: SupplierDisclosure) -> bool:
     return bool(same) and newer.created > older.created
 
 
+@lru_cache(maxsize=20_000)
+def _parsed(payload: str) -> SupplierDisclosure:
+    """The stored payload as a disclosure; the same text is parsed once per process (frozen, so shared)."""
+    return SupplierDisclosure.model_validate_json(payload)
+
+
+def _candidates(parsed: list, withdrawn: dict):
+    """Return ``positions(i)``: the positions, in store order, of the non-withdrawn disclosures that could
+    supersede the ``i``-th (it lists its id in ``precedingPfIds``, or shares a company id and a product id).
+
+    An index instead of every pair: the first candidate that ``_supersedes`` is the same one a scan of every
+    row finds, since a row that is no candidate never supersedes.
+    """
+    by_preceding: dict[str, list[int]] = {}
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for position, (row_id, _, _, d) in enumerate(parsed):
+        if row_id in withdrawn:
+            continue
+        for pf_id in set(d.preceding_pf_ids):
+            by_preceding.setdefault(pf_id, []).append(position)
+        for pair in {(c, p) for c in d.company_ids for p in d.product_ids}:
+            by_pair.setdefault(pair, []).append(position)
+
+    def positions(i: int) -> list[int]:
+        d = parsed[i][3]
+        found = set(by_preceding.get(d.pf_id, ()))
+        for pair in {(c, p) for c in d.company_ids for p in d.product_ids}:
+            found.update(by_pair.get(pair, ()))
+        return sorted(found)
+
+    return positions
+
+
 def list_supplier_disclosures(db: Database, include_hidden: bool = True) -> list[StoredDisclosure]:
     """Return the stored disclosures, oldest first, with their state (active, superseded, hidden, retracted)."""
     rows = db.execute("SELECT id, received_at, part, payload FROM supplier_disclosures ORDER BY id").fetchall()
@@ -129,12 +163,12 @@ def list_supplier_disclosures(db: Database, include_hidden: bool = True) -> list
     for r in db.execute("SELECT disclosure_id, kind, reason, at, author FROM supplier_disclosure_events "
                         "ORDER BY id").fetchall():
         events.setdefault(r[0], []).append(DisclosureEvent(kind=r[1], reason=r[2], at=r[3], author=r[4] or ""))
-    parsed = [(r[0], r[1], r[2] or "", SupplierDisclosure.model_validate_json(r[3])) for r in rows]
+    parsed = [(r[0], r[1], r[2] or "", _parsed(r[3])) for r in rows]
     withdrawn = {i: e[-1].kind for i, e in events.items() if e[-1].kind in (HIDDEN, RETRACTED)}
+    candidates = _candidates(parsed, withdrawn)
     result = []
-    for row_id, received, part, disclosure in parsed:
-        newer = next((other_id for other_id, _, _, other in parsed
-                      if other_id not in withdrawn and _supersedes(other, disclosure)), None)
+    for position, (row_id, received, part, disclosure) in enumerate(parsed):
+        newer = next((parsed[p][0] for p in candidates(position) if _supersedes(parsed[p][3], disclosure)), None)
         state = withdrawn.get(row_id) or (SUPERSEDED if newer is not None else ACTIVE)
         stored = StoredDisclosure(id=row_id, received_at=received, part=part, disclosure=disclosure, state=state,
                                   superseded_by=newer, events=tuple(events.get(row_id, ())))
