@@ -10,7 +10,7 @@ sign-in configured, so the workspace opens Overview in local mode), waits until 
 
 - ``bare``: a one-file Streamlit app (a title and a metric), ``python -m streamlit run``: the baseline;
 - ``app, streamlit run``: ``python -m streamlit run app.py`` (how the workspace was started before #13.4);
-- ``app, ui.launch``: ``python -m ui.launch app.py`` (how ``scripts/run.sh`` starts it): the page modules'
+- ``app, scripts/launch.py``: ``python scripts/launch.py app.py`` (how ``scripts/run.sh`` starts it): the page modules'
   imports are loaded before the server listens, so they are part of "ready", not of the first view.
 
 Prints median figures of ``--repeat`` fresh starts each and writes bench/results/startup.txt.
@@ -104,7 +104,7 @@ def main() -> None:
     variants = {
         "bare Streamlit app (streamlit run bare.py)": [python, "-m", "streamlit", "run", str(work / "bare.py")],
         "workspace, streamlit run app.py (before)": [python, "-m", "streamlit", "run", "app.py"],
-        "workspace, python -m ui.launch app.py (scripts/run.sh)": [python, "-m", "ui.launch", "app.py"],
+        "workspace, python scripts/launch.py app.py (scripts/run.sh)": [python, "scripts/launch.py", "app.py"],
     }
     figures: dict[str, tuple[float, float, float]] = {}
     with sync_playwright() as playwright:

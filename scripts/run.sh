@@ -11,5 +11,5 @@ if ! .venv/bin/python -m cfp_core check-exposure --address "$ADDRESS"; then
   exit 2
 fi
 echo "==> workspace on http://$ADDRESS:${CFP_PORT:-8501}  (disclosure server for customers: scripts/serve.sh)"
-# ui.launch = streamlit run, with the pages' imports loaded before the server listens (#13.4).
-exec .venv/bin/python -m ui.launch app.py --server.address "$ADDRESS" --server.port "${CFP_PORT:-8501}" "$@"
+# scripts/launch.py = streamlit run, with the pages' imports loaded before the server listens (#13.4).
+exec .venv/bin/python scripts/launch.py app.py --server.address "$ADDRESS" --server.port "${CFP_PORT:-8501}" "$@"

@@ -1,10 +1,14 @@
-"""ui.launch: the workspace's start-up loads what the pages import before the server listens (#13.4)."""
+"""scripts/launch.py: the workspace's start-up loads what the pages import before the server listens (#13.4)."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
+from pathlib import Path
 
-from ui import launch
+_SPEC = importlib.util.spec_from_file_location("launch", Path(__file__).resolve().parents[2] / "scripts" / "launch.py")
+launch = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(launch)
 
 
 def test_imported_modules_reads_top_level_imports_only(tmp_path):

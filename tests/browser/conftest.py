@@ -42,7 +42,7 @@ def server(tmp_path_factory):
     port = _free_port()
     env = dict(os.environ, CFP_DB_PATH=str(db_file))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ui.launch", "app.py", "--server.headless", "true",
+        [sys.executable, "scripts/launch.py", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

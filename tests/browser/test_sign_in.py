@@ -70,7 +70,7 @@ def signed_app(tmp_path_factory):
     idp = subprocess.Popen([sys.executable, "-m", "tests.support.idp", "--port", str(idp_port),
                             "--client-id", "cfp-workspace", "--client-secret", "test-secret"], cwd=ROOT, env=env)
     app = subprocess.Popen(
-        [sys.executable, "-m", "ui.launch", "app.py", "--server.headless", "true", "--server.port",
+        [sys.executable, "scripts/launch.py", "app.py", "--server.headless", "true", "--server.port",
          str(app_port), "--server.address", "127.0.0.1", "--secrets.files", str(secrets_file),
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

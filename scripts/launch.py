@@ -1,6 +1,6 @@
 """Start the workspace with its imports loaded before the server listens (#13.4).
 
-``python -m ui.launch app.py [streamlit flags]`` is ``streamlit run app.py [flags]`` after importing every
+``python scripts/launch.py app.py [streamlit flags]`` is ``streamlit run app.py [flags]`` after importing every
 module the pages import (found by reading ``pages/*.py``, ``ui/*.py`` and ``app.py``, so it follows the
 pages as they change) and loading altair's chart schema once. Streamlit runs a page's script per view; the
 first view after a start used to pay for pandas, altair, pydantic and the core (≈ 6 s on our machines), now
@@ -17,7 +17,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOG = logging.getLogger(__name__)
 
 
 def imported_modules(files) -> list[str]:
@@ -40,10 +39,13 @@ def warm() -> int:
         sys.path.insert(0, str(ROOT))
     files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
     count = 0
-    quiet = logging.getLogger("streamlit.runtime.caching.cache_data_api")
-    level, quiet.level = quiet.level, logging.ERROR  # "No runtime found": the caches are made per call, later
+    from streamlit.runtime.caching import cache_data_api
+
+    quiet = logging.getLogger(cache_data_api.__name__)
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # "No runtime found": harmless here, each cache is made at its first call
     for name in imported_modules(files):
-        if name == __name__ or name.startswith("__future__"):
+        if name.startswith("__future__"):
             continue
         try:
             importlib.import_module(name)
