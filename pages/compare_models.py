@@ -36,11 +36,12 @@ with ui.open_db() as db:
     left, right = st.columns([2, 1], vertical_alignment="bottom")
     baseline = analysis.pick(models, ui.query_param("baseline"), "WS-TPS-48-900A")
     baseline = left.selectbox(ui.tr("compare.baseline"), models, index=models.index(baseline), key="cm_baseline")
-    per_kg = right.toggle(ui.tr("compare.per_kg"), key="cm_per_kg", help=ui.tr("compare.per_kg_help"))
+    per_kg = right.toggle(ui.tr("compare.per_kg"), key="cm_per_kg", help=ui.tr("compare.per_kg_help"),
+                          value=ui.query_param("per") == "kg")
     with ui.stop_on_error():
         footprints = ui.footprints(rows, models, period, set_id)
 
-ui.set_query_params(models=",".join(models), period=period, set=set_id, baseline=baseline)
+ui.set_query_params(models=",".join(models), period=period, set=set_id, baseline=baseline, per="kg" if per_kg else None)
 ui.illustrative_badge(analysis.any_illustrative(products, models))
 
 metrics = analysis.headline_metrics(footprints, products, baseline, lang, per_kg)

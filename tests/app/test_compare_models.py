@@ -66,6 +66,16 @@ def test_period_baseline_and_per_kg(page_app):
     per_kg = dict((m[0], m[1]) for m in metrics(at))
     assert per_kg["WS-TPS-48-600A（示例）"] == "0.4374" and per_kg["WS-TPS-48-900A"] == "—"
     assert "千克产品" in at.caption[0].value
+    assert at.query_params["per"] == "kg"  # the per-kg view is shareable too
+    at.toggle(key="cm_per_kg").set_value(False).run()
+    assert "per" not in at.query_params
+
+
+def test_per_kg_opens_from_the_url(page_app):
+    at = page_app("compare_models", lang="en", per="kg").run()
+    assert not at.exception
+    assert at.toggle(key="cm_per_kg").value is True
+    assert dict((m[0], m[1]) for m in metrics(at))["WS-TPS-48-900A"] == "—"  # no product mass: no per-kg figure
 
 
 def test_query_params_choose_the_view(page_app):
