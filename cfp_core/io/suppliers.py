@@ -10,7 +10,7 @@ the same rules as every other text (no markup, no formula triggers). The gates: 
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -53,7 +53,8 @@ class SupplierDisclosure(BaseModel):
     pcf_including_biogenic: float | None = None
     fossil_emissions: float | None = None
     period_start: str
-    period_end: str
+    period_end: str  # PACT's referencePeriodEnd, exclusive
+    period_last_day: str | None = None  # the inclusive end people read (older records: derived from period_end)
     geography: str | None = None
     gwp_sets: tuple[str, ...] = ()
     standards: tuple[str, ...] = ()
@@ -84,8 +85,22 @@ class SupplierDisclosure(BaseModel):
 
     @property
     def period_label(self) -> str:
-        """"2025-01-01 – 2026-01-01" (end exclusive, as in PACT)."""
-        return f"{self.period_start} – {self.period_end}"
+        """"2025-01-01 – 2025-12-31": the last day included (PACT's end is exclusive: 2026-01-01T00:00:00Z)."""
+        return f"{self.period_start} – {self.period_last_day or last_day(self.period_end, midnight=True)}"
+
+
+def last_day(end: str, midnight: bool) -> str:
+    """The last day inside a period whose exclusive end is the date ``end`` (the day before if it ends at midnight)."""
+    day = date.fromisoformat(end)
+    return (day - timedelta(days=1)).isoformat() if midnight else day.isoformat()
+
+
+def _last_day_of(value: Any) -> str | None:
+    try:
+        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None  # the reader names the bad date
+    return last_day(moment.date().isoformat(), moment.time() == time(0))
 
 
 class _Reader:
@@ -219,6 +234,7 @@ def _disclosure(read: _Reader, document: dict, filename: str) -> SupplierDisclos
         pcf_including_biogenic=read.decimal(path["pcf_incl"], required=v3),
         fossil_emissions=read.decimal("pcf.fossilGhgEmissions", required=v3, sign="0+"),
         period_start=read.date("pcf.referencePeriodStart"), period_end=read.date("pcf.referencePeriodEnd"),
+        period_last_day=_last_day_of(read.get("pcf.referencePeriodEnd", required=False)),
         geography=next((read.text(f"pcf.{g}", required=False) for g in (
             "geographyCountrySubdivision", "geographyCountry", "geographyRegionOrSubregion")
             if read.get(f"pcf.{g}", required=False)), None),

@@ -140,7 +140,7 @@ def test_stored_footprints_are_paged_and_searched(page_app, lang):
     assert not at.exception
     assert list(at.dataframe[0].value.iloc[:, 0]) == [ids[42]]
     assert at.selectbox(key="suppliers_withdraw_id").options == [f"#{ids[42]} Bench supplier n42x — "
-                                                                 f"{at.dataframe[0].value.iloc[0, 2][:40]} (2025-01-01 – 2026-01-01)"]
+                                                                 f"{at.dataframe[0].value.iloc[0, 2][:40]} (2025-01-01 – 2025-12-31)"]
     # the comparison still opens on one part: the unassigned ones, the newest six
     assert at.multiselect(key="suppliers_choose_unassigned").value == ids[-6:]
     at = at.text_input(key="suppliers_search").input("nothing like this").run()

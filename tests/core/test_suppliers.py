@@ -223,3 +223,12 @@ def test_valid_samples_follow_the_official_pact_schemas():
         for name in names:
             sample = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
             assert [e.message for e in validator.iter_errors(sample)] == [], name
+
+
+def test_the_period_reads_with_its_last_day_not_pacts_exclusive_end():
+    from cfp_core.io.suppliers import _last_day_of, last_day
+
+    assert _last_day_of("2026-01-01T00:00:00Z") == "2025-12-31"  # midnight: the day before is the last day
+    assert _last_day_of("2025-12-31T23:59:59Z") == "2025-12-31"
+    assert _last_day_of(None) is None and _last_day_of("not a date") is None
+    assert last_day("2026-01-01", midnight=True) == "2025-12-31"  # a record stored before the field existed
