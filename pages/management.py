@@ -21,10 +21,11 @@ with ui.open_db() as db:
         st.info(ui.tr("compare.no_models"))
         st.stop()
     with ui.stop_on_error():
-        points, inventories = ui.trend_inputs(db, models)
-    view = mg.management_view(points, inventories, store.current_volumes(db), store.current_targets(db), lang)
+        inputs = analysis.management_inputs(db)  # materialised results, no inventory loaded (#13)
+    view = mg.management_view(inputs.points, (), store.current_volumes(db), store.current_targets(db), lang,
+                              years=inputs.years)
 
-    ui.illustrative_badge(view.illustrative or analysis.any_illustrative_inventory(inventories))
+    ui.illustrative_badge(view.illustrative or inputs.illustrative)
     st.subheader(ui.tr("mgmt.totals_title"))
     if not view.has_volumes:
         st.info(ui.tr("mgmt.no_volumes"))

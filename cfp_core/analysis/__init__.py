@@ -52,6 +52,7 @@ from cfp_core.analysis.factor_compare import (  # noqa: F401
 )
 from cfp_core.analysis.hotspots import hotspot_table, suggestions  # noqa: F401
 from cfp_core.analysis.management_charts import actual_vs_target_chart  # noqa: F401
+from cfp_core.analysis.management_inputs import management_inputs  # noqa: F401
 from cfp_core.analysis.trend_story import (  # noqa: F401
     change_sentence,
     export_pdf,

@@ -237,9 +237,13 @@ class ManagementView:
 
 
 def management_view(points: Points, inventories: Sequence[Inventory], volumes: Volumes,
-                    targets: Sequence[ReductionTarget], lang: str = "zh") -> ManagementView:
-    """Return the volume-weighted totals, the targets against their actuals and each chart's stage frame."""
-    years = period_years(inventories)
+                    targets: Sequence[ReductionTarget], lang: str = "zh", years: dict[str, int] | None = None,
+                    ) -> ManagementView:
+    """Return the volume-weighted totals, the targets against their actuals and each chart's stage frame.
+
+    ``years`` ({period label: start year}) replaces reading them from ``inventories`` (``management_inputs``).
+    """
+    years = period_years(inventories) if years is None else years
     weighted = weighted_frame(points, volumes, years)
     totals = portfolio_totals(weighted)
     views = tuple(target_view(tg, actual_series(tg, weighted, totals)) for tg in targets)

@@ -173,3 +173,26 @@ def test_the_trend_chart_exports_as_png_and_pdf_with_labels():
     assert analysis.export_pdf(chart).startswith(b"%PDF")
     (rows,) = chart.to_dict()["datasets"].values()
     assert [(r["value_label"], r["change_label"]) for r in rows] == [("10.0000", ""), ("9.0000", "−10.00%")]
+
+
+def test_inputs_from_materialised_results_give_the_same_view_as_recalculating_every_inventory(seeded_db):
+    """The page reads ``management_inputs`` (#13); the view equals the one from ``service.trend_inputs``."""
+    from cfp_core.analysis import management_inputs
+
+    models = analysis.models_with_data(store.list_inventories(seeded_db))
+    points, inventories = service.trend_inputs(seeded_db, models)
+    volumes, targets = store.current_volumes(seeded_db), store.current_targets(seeded_db)
+    before = mg.management_view(points, inventories, volumes, targets, "en")
+    inputs = management_inputs(seeded_db)
+    after = mg.management_view(inputs.points, (), volumes, targets, "en", years=inputs.years)
+    assert inputs.years == mg.period_years(inventories)
+    assert inputs.illustrative == any(inv.illustrative for inv in inventories)
+    assert after.weighted.equals(before.weighted)  # every number exactly equal, not approximately
+    assert after.totals.equals(before.totals)
+    assert after.orphans == before.orphans and len(after.targets) == len(before.targets) > 0
+    for a, b in zip(after.targets, before.targets, strict=True):
+        assert (a.target, a.baseline, a.goal, a.latest_actual, a.status) == (b.target, b.baseline, b.goal,
+                                                                            b.latest_actual, b.status)
+        assert a.path.equals(b.path)
+    assert [v is None for v, _ in after.charts] == [v is None for v, _ in before.charts]
+    assert all(a.equals(b) for (_, a), (_, b) in zip(after.charts, before.charts, strict=True))

@@ -100,6 +100,20 @@ def test_a_damaged_file_is_refused_with_a_message(tmp_path):
     assert str(path) in caught.value.message("zh") and "integrity" in caught.value.message("en")
 
 
+def test_a_file_damaged_after_its_check_is_checked_again_on_the_next_open(tmp_path):
+    """The integrity check runs once per unchanged file in a process (#13); a change to the file re-checks."""
+    path = tmp_path / "cfp.db"
+    store.open_db(path).close()
+    checked = path.stat()
+    store.open_db(path).close()  # unchanged: not checked again (nothing to see here but no error)
+    data = bytearray(path.read_bytes())
+    data[200:4096] = os.urandom(4096 - 200)  # damage the first page, past the header
+    path.write_bytes(bytes(data))
+    assert path.stat().st_mtime_ns != checked.st_mtime_ns or path.stat().st_ino != checked.st_ino
+    with pytest.raises(StoreDamaged):
+        store.open_db(path)
+
+
 def test_foreign_keys_are_on(fresh_db):
     assert fresh_db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
