@@ -6,8 +6,8 @@ For each size, seeds a store with ``bench_scale.seed_store`` (N bench models + t
 nothing materialised) and keeps that file pristine. Each page then runs through the router (``app.py``,
 local mode: the one administrator) in one process:
 
-- **cold**: on a fresh copy of the pristine file (no result materialised), with ``st.cache_data`` and
-  ``st.cache_resource`` cleared: the page's first run, including every bulk computation it triggers;
+- **cold**: on a fresh copy of the pristine file (no result materialised), with ``st.cache_data``,
+  ``st.cache_resource`` and the ``service.portfolio_rows`` memo cleared: the page's first run, including every bulk computation it triggers;
 - **warm**: reruns of the same AppTest (the same session, caches and stored results as a user clicking
   around finds them), best of ``--repeat``.
 
@@ -35,6 +35,8 @@ import streamlit as st  # noqa: E402
 from bench_portfolio import machine_info  # noqa: E402
 from bench_scale import seed_store  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from cfp_core import service  # noqa: E402
 
 # (label, page file, query parameters)
 PAGES = [
@@ -82,6 +84,7 @@ def measure(pristine: Path, work: Path, repeat: int) -> dict[str, tuple[float, f
         os.environ["CFP_DB_PATH"] = str(copy)
         st.cache_data.clear()
         st.cache_resource.clear()
+        service.forget()  # the portfolio_rows memo
         at = _app(page, query)
         cold = _run(at)
         warm = min(_run(at) for _ in range(repeat))

@@ -169,6 +169,29 @@ def portfolio_results(db: Database, set_id: str | None = None, gwp_id: str | Non
 
 def portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,
                    model_codes: Sequence[str] | None = None, period: str | None = None) -> list[dict]:
+    """``_portfolio_rows`` through an in-process memo keyed by the store's version (``results.store_version``):
+    a rerun of a page over an unchanged store reads nothing but the key (#13). Each call gets its own dicts."""
+    key = results.store_version(db)
+    if key is None:
+        return _portfolio_rows(db, set_id, gwp_id, model_codes, period)
+    key += (set_id, gwp_id, None if model_codes is None else tuple(model_codes), period)
+    if key not in _MEMO:
+        _MEMO[key] = _portfolio_rows(db, set_id, gwp_id, model_codes, period)
+        while len(_MEMO) > 8:
+            _MEMO.pop(next(iter(_MEMO)))
+    return [dict(row) for row in _MEMO[key]]
+
+
+_MEMO: dict[tuple, list[dict]] = {}
+
+
+def forget() -> None:
+    """Empty the ``portfolio_rows`` memo (benchmarks' cold runs)."""
+    _MEMO.clear()
+
+
+def _portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,
+                    model_codes: Sequence[str] | None = None, period: str | None = None) -> list[dict]:
     """Return the footprint of the latest revision of every inventory (``RESULT_COLUMNS``), by model then period.
 
     The one door of the portfolio views and ``footprint --all``: stored results are read, missing ones

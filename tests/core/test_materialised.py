@@ -125,3 +125,20 @@ def test_hypothesis_inventories_materialise_to_the_single_path(line_lists, set_i
         inventory = store.load_inventory(db, "H-1", row["period"])
         assert row["problem"] is None
         assert_equal_to_single_path(row, calculate_footprint(inventory, SETS[set_id], gwp_sets()[gwp_id], known))
+
+
+def test_the_portfolio_memo_follows_every_change_and_hands_out_its_own_rows(seeded_db, monkeypatch):
+    """``portfolio_rows`` is memoised by the store's version (#13): never stale, never shared for writing."""
+    first = service.portfolio_rows(seeded_db)
+    reads = []
+    monkeypatch.setattr(service, "_portfolio_rows", lambda *a: reads.append(a) or [])
+    again = service.portfolio_rows(seeded_db)
+    assert reads == [] and again == first  # unchanged store: the memo, no read
+    again[0]["total_kg_co2e"] = -1.0
+    assert service.portfolio_rows(seeded_db)[0]["total_kg_co2e"] == first[0]["total_kg_co2e"]
+    monkeypatch.undo()
+    inventory = store.load_inventory(seeded_db, "WS-TPS-48-300A", "2025")
+    store.save_inventory(seeded_db, ADMIN, inventory.model_copy(update={"lines": inventory.lines[:-1]}))
+    after = {(r["model_code"], r["period"]): r for r in service.portfolio_rows(seeded_db)}
+    assert after[("WS-TPS-48-300A", "2025")]["revision"] == 2  # a new revision is a new version
+    assert {r["factor_set_id"] for r in service.portfolio_rows(seeded_db, "cn-cfp-2023")} == {"cn-cfp-2023"}  # keyed by set
