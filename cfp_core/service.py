@@ -7,6 +7,7 @@ Many footprints at once (``footprints_of``) load each factor set and the id inde
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -169,25 +170,22 @@ def portfolio_results(db: Database, set_id: str | None = None, gwp_id: str | Non
 
 def portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,
                    model_codes: Sequence[str] | None = None, period: str | None = None) -> list[dict]:
-    """``_portfolio_rows`` through an in-process memo keyed by the store's version (``results.store_version``):
-    a rerun of a page over an unchanged store reads nothing but the key (#13). Each call gets its own dicts."""
-    key = results.store_version(db)
-    if key is None:
-        return _portfolio_rows(db, set_id, gwp_id, model_codes, period)
-    key += (set_id, gwp_id, None if model_codes is None else tuple(model_codes), period)
-    if key not in _MEMO:
-        _MEMO[key] = _portfolio_rows(db, set_id, gwp_id, model_codes, period)
-        while len(_MEMO) > 8:
-            _MEMO.pop(next(iter(_MEMO)))
-    return [dict(row) for row in _MEMO[key]]
+    """``_portfolio_rows`` memoised by the store's version (``results.store_version``; #13), own dicts per call."""
+    version = results.store_version(db)
+    key = version and (*version, set_id, gwp_id, None if model_codes is None else tuple(model_codes), period)
+    rows = _MEMO.get(key) if key else None
+    if rows is None:
+        rows = _portfolio_rows(db, set_id, gwp_id, model_codes, period)
+        with _MEMO_LOCK:  # Streamlit sessions are threads
+            _MEMO.update({key: rows} if key else {})
+            while len(_MEMO) > 4:
+                _MEMO.pop(next(iter(_MEMO)))
+    return [dict(row) for row in rows]
 
 
 _MEMO: dict[tuple, list[dict]] = {}
-
-
-def forget() -> None:
-    """Empty the ``portfolio_rows`` memo (benchmarks' cold runs)."""
-    _MEMO.clear()
+_MEMO_LOCK = threading.Lock()
+forget = _MEMO.clear  # empty the memo (benchmarks' cold runs)
 
 
 def _portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,

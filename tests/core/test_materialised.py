@@ -142,3 +142,8 @@ def test_the_portfolio_memo_follows_every_change_and_hands_out_its_own_rows(seed
     after = {(r["model_code"], r["period"]): r for r in service.portfolio_rows(seeded_db)}
     assert after[("WS-TPS-48-300A", "2025")]["revision"] == 2  # a new revision is a new version
     assert {r["factor_set_id"] for r in service.portfolio_rows(seeded_db, "cn-cfp-2023")} == {"cn-cfp-2023"}  # keyed by set
+
+
+def test_the_memo_keys_an_empty_model_list_apart_from_every_model(seeded_db):
+    assert service.portfolio_rows(seeded_db, model_codes=[]) == []
+    assert len(service.portfolio_rows(seeded_db)) > 0
