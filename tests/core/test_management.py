@@ -196,3 +196,16 @@ def test_inputs_from_materialised_results_give_the_same_view_as_recalculating_ev
         assert a.path.equals(b.path)
     assert [v is None for v, _ in after.charts] == [v is None for v, _ in before.charts]
     assert all(a.equals(b) for (_, a), (_, b) in zip(after.charts, before.charts, strict=True))
+
+
+def test_trend_inputs_of_several_models_keep_each_models_periods_in_order(seeded_db):
+    """One pass over the revisions (#13 scale): the same points, in the same order, as model by model."""
+    from cfp_core import service
+
+    codes = ["WS-TPS-48-900A", "WS-TPS-48-300A", "WS-TPS-48-600A"]
+    points, inventories = service.trend_inputs(seeded_db, codes)
+    one_by_one = [service.trend_inputs(seeded_db, [code]) for code in codes]
+    assert [(p, f.total_kg_co2e) for p, f in points] == [
+        (p, f.total_kg_co2e) for pts, _ in one_by_one for p, f in pts]
+    assert [i.model_code for i in inventories] == [i.model_code for _, invs in one_by_one for i in invs]
+    assert len(points) > len(codes)
