@@ -111,8 +111,6 @@ def trend_inputs(db: Database, model_codes: Sequence[str], set_id: str | None = 
     return points, inventories
 
 
-# ---- the portfolio from materialised results (#13) --------------------------------------------
-
 RESULT_COLUMNS = ["model_code", "period", "revision", "revision_id", "created_at", "factor_set_id", "gwp_set",
                   "illustrative", "verified", "included_stages", *results.KG_COLUMNS, *results.COUNT_COLUMNS,
                   "total_kg_co2e", "cradle_to_gate_kg_co2e", "primary_data_share", "problem"]
