@@ -18,7 +18,7 @@ ROLES = (  # (role key, icon, [(page file, nav key)])
 
 def headline_metrics(headline) -> None:
     """Four headline numbers; the featured model's footprint as the verified report prints it (4 decimals)."""
-    cols = st.columns([1, 1, 1, 2])  # the featured footprint carries its unit: give it room
+    cols = st.columns([1, 1, 1, 3])  # the featured footprint carries its unit ("kgCO₂e per piece"): give it room
     cols[0].metric(ui.tr("overview.metric.models"), headline.model_count)
     cols[1].metric(ui.tr("overview.metric.verified"), headline.verified_count)
     cols[2].metric(ui.tr("overview.metric.latest_period"), headline.latest_period or "—")
