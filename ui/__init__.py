@@ -24,7 +24,7 @@ from cfp_core.i18n import LANGS, normalise_lang, t
 from cfp_core.text import md_escape
 from cfp_core.validation import describe
 from ui import auth
-from ui.cache import factor_comparison, footprint, footprints, latest_models, trend_inputs, trend_points  # noqa: F401
+from ui.cache import factor_comparison, footprint, footprints, latest_models, trend_points  # noqa: F401
 
 log = logging.getLogger("cfp.ui")
 EXPECTED_ERRORS = (CfpError, ValidationError)

@@ -70,26 +70,6 @@ def factor_comparison(db, model_code: str, period: str, set_ids):
     return cached_factor_comparison(str(store.db_path()), model_code, period, revision, tuple(set_ids))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _cached_trend_inputs(db_file: str, set_id: str | None, key: str, _model_codes: tuple) -> tuple:
-    """``service.trend_inputs`` cached by database, factor set and every inventory revision involved (``key``)."""
-    db = store.open_db(db_file)
-    try:
-        return service.trend_inputs(db, _model_codes, set_id)
-    finally:
-        db.close()
-
-
-def trend_inputs(db, model_codes, set_id: str | None = None) -> tuple[list, list]:
-    """Return ``service.trend_inputs`` (every stored period of ``model_codes``) through the cache."""
-    codes = set(model_codes)
-    key = ",".join(f"{r['model_code']}:{r['period']}:{r['revision']}" for r in store.list_inventories(db)
-                   if r["model_code"] in codes) + "|" + ",".join(model_codes)
-    return _cached_trend_inputs(str(store.db_path()), set_id, key, tuple(model_codes))
-
-
-
-
 def trend_points(db, model_codes, set_id: str | None = None) -> list:
     """Return ``service.trend_points``: read from the store's materialised results, so no page cache (#13)."""
     return service.trend_points(db, list(model_codes), set_id)
