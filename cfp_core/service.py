@@ -7,7 +7,6 @@ Many footprints at once (``footprints_of``) load each factor set and the id inde
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,7 +20,7 @@ from cfp_core.factors import FactorSet, GwpSet
 from cfp_core.i18n import Msg
 from cfp_core.library import gwp_sets
 from cfp_core.models import Inventory
-from cfp_core.store import lines, results
+from cfp_core.store import lines, memo, results
 
 
 def gwp_set(gwp_id: str) -> GwpSet:
@@ -169,24 +168,14 @@ def portfolio_results(db: Database, set_id: str | None = None, gwp_id: str | Non
     return pd.DataFrame(portfolio_rows(db, set_id, gwp_id, model_codes, period), columns=RESULT_COLUMNS)
 
 
+@memo.by_version(copy=lambda rows: [dict(row) for row in rows])
 def portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,
                    model_codes: Sequence[str] | None = None, period: str | None = None) -> list[dict]:
-    """``_portfolio_rows`` memoised by the store's version (``results.store_version``; #13), own dicts per call."""
-    version = results.store_version(db)
-    key = version and (*version, set_id, gwp_id, None if model_codes is None else tuple(model_codes), period)
-    rows = _MEMO.get(key) if key else None
-    if rows is None:
-        rows = _portfolio_rows(db, set_id, gwp_id, model_codes, period)
-        with _MEMO_LOCK:  # Streamlit sessions are threads
-            _MEMO.update({key: rows} if key else {})
-            while len(_MEMO) > 4:
-                _MEMO.pop(next(iter(_MEMO)))
-    return [dict(row) for row in rows]
+    """``_portfolio_rows`` memoised by the store's version (``memo.store_version``; #13), own dicts per call."""
+    return _portfolio_rows(db, set_id, gwp_id, model_codes, period)
 
 
-_MEMO: dict[tuple, list[dict]] = {}
-_MEMO_LOCK = threading.Lock()
-forget = _MEMO.clear  # empty the memo (benchmarks' cold runs)
+forget = memo.forget  # empty the memos (benchmarks' cold runs)
 
 
 def _portfolio_rows(db: Database, set_id: str | None = None, gwp_id: str | None = None,

@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from cfp_core import charts, frames, numbers, store
+from cfp_core import analysis, charts, frames, numbers, store
 from cfp_core import library as ft
 from cfp_core.analysis import explain, reconcile
 from ui.declared import declared_form
@@ -23,7 +23,8 @@ def show_provenance(factor) -> None:
 
 
 with ui.open_db() as db:
-    products = {p.model_code: p for p in store.list_products(db) if store.list_periods(db, p.model_code)}
+    with_data = set(analysis.models_with_data(store.list_inventories(db)))
+    products = {p.model_code: p for p in store.list_products(db) if p.model_code in with_data}
     if not products:
         st.info(ui.tr("explain.no_inventory"))
         st.stop()

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from cfp_core import service
 from cfp_core.models import STAGES, LifecycleStage
+from cfp_core.store import memo
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,22 @@ class ManagementInputs:
     illustrative: bool
 
 
+@memo.by_version(copy=lambda found: ManagementInputs(list(found.points), dict(found.years), found.illustrative))
 def management_inputs(db: Database) -> ManagementInputs:
     """Return every stored model and period's footprint (latest revision, own set), the period years and
-    whether any inventory is demo data. Raises the first inventory's calculation error, as the single path."""
+    whether any inventory is demo data. Raises the first inventory's calculation error, as the single path.
+    Memoised by the store's version (``store.memo``)."""
     rows = service.portfolio_rows(db)
     problem = next((row["problem"] for row in rows if row["problem"] is not None), None)
     if problem is not None:
         raise problem
     points = [(row["period"], PortfolioPoint(row["model_code"], row["total_kg_co2e"], tuple(
-        StageValue(s, row[f"kg_{s.value}"]) for s in STAGES))) for row in rows]
+        StageValue(stage, row[column]) for stage, column in _STAGE_COLUMNS))) for row in rows]
     return ManagementInputs(points=points, years=period_years(db, {row["period"] for row in rows}),
                             illustrative=any(row["illustrative"] for row in rows))
+
+
+_STAGE_COLUMNS = tuple((s, f"kg_{s.value}") for s in STAGES)
 
 
 def period_years(db: Database, labels) -> dict[str, int]:

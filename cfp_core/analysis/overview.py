@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from cfp_core import service, store
 from cfp_core.i18n import t
 from cfp_core.models import STAGES, Frozen, ProductModel
+from cfp_core.store import memo
 
 OVERVIEW_COLUMNS = [
     "model_code", "name", "unit_label", "latest_period", "latest_kg_co2e", "previous_period",
@@ -38,6 +39,7 @@ class Headline(Frozen):
     featured_unit_label: str = ""
 
 
+@memo.by_version(copy=pd.DataFrame.copy)
 def portfolio_overview(db: Database, lang: str, set_id: str | None = None) -> pd.DataFrame:
     """Return one row per product model (columns ``OVERVIEW_COLUMNS``), ordered by model code.
 
@@ -46,7 +48,7 @@ def portfolio_overview(db: Database, lang: str, set_id: str | None = None) -> pd
     oldest first. ``illustrative`` marks demo data in the latest period, ``history_illustrative``
     demo data in any period (``illustrative_mark`` says which, localized). Values come from
     ``service.portfolio_results`` (materialised, equal to the single path's). Raises ``NotFound`` if
-    ``set_id`` is given and not stored.
+    ``set_id`` is given and not stored. Memoised by the store's version (``store.memo``).
     """
     by_model: dict[str, list] = {}
     for result in service.portfolio_rows(db, set_id):

@@ -23,7 +23,7 @@ from cfp_core.factors import FactorSet
 from cfp_core.i18n import Msg
 from cfp_core.library import gwp_sets
 from cfp_core.models import Inventory, Organisation, OrganisationSettings, ProductModel
-from cfp_core.store import immutability, lines, migrations, results
+from cfp_core.store import immutability, lines, memo, migrations, results
 from cfp_core.store.records import parse as _parse
 from cfp_core.store.transactions import BUSY_TIMEOUT_S, check_integrity, retry_busy, write_transaction
 
@@ -151,8 +151,9 @@ def load_product(db: Database, model_code: str, revision: int | None = None) -> 
     return _parse(ProductModel, row["payload"], "product", f"{model_code} r{row['revision']}")
 
 
+@memo.by_version(copy=list)
 def list_products(db: Database) -> list[ProductModel]:
-    """Return the latest revision of every product model, ordered by model code."""
+    """Return the latest revision of every product model, ordered by model code (memoised: models are frozen)."""
     sql = """select model_code, revision, payload from product_revisions p where revision =
              (select max(revision) from product_revisions where model_code = p.model_code)
              order by model_code"""
@@ -216,6 +217,7 @@ def list_periods(db: Database, model_code: str | None = None) -> list[str]:
     return [r["period"] for r in db.query(f"select distinct period from inventory_revisions {where} order by period", args)]
 
 
+@memo.by_version(copy=lambda rows: [dict(row) for row in rows])
 def list_inventories(db: Database) -> list[dict]:
     """Return one row per stored inventory: model_code, period, revision (latest), created_at.
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -183,18 +182,6 @@ def materialise_saved(db: Database, revision_id: int, label: tuple[str, str], fa
     """
     values = compute(read_columns(db, [revision_id]), [label], factor_set, gwp_set, known_ids)
     return bool(values) and write(db, values, factor_set.set_id, gwp_set.gwp_id, resolution(known_ids), at) > 0
-
-
-def store_version(db: Database) -> tuple | None:
-    """A key that changes whenever a portfolio result could: the main file (path, inode, mtime) and the last
-    row of every append-only table they derive from. None for an in-memory database (never memoised)."""
-    name = db.execute("pragma database_list").fetchone()[2]
-    if not name:
-        return None
-    info = os.stat(name)
-    marks = db.execute("select (select max(id) from inventory_revisions), (select max(rowid) from results),"
-                       " (select max(rowid) from factor_sets), (select count(*) from factor_sets)").fetchone()
-    return (name, info.st_ino, info.st_mtime_ns, *marks)
 
 
 def read(db: Database, revision_ids: Sequence[int], set_id: str, gwp_id: str, digest: str) -> dict[int, dict]:
