@@ -266,6 +266,7 @@ def _values_of(footprint: Footprint) -> dict:
             "total_kg_co2e": footprint.total_kg_co2e, "cradle_to_gate_kg_co2e": footprint.cradle_to_gate_kg_co2e}
 
 
+@memo.by_version(copy=list)
 def trend_points(db: Database, model_codes: Sequence[str], set_id: str | None = None,
                  ) -> list[tuple[str, StoredFootprint]]:
     """Return ``[(period, footprint)]`` over every stored period of ``model_codes`` (in order), from ``portfolio_results``.

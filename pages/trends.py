@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from cfp_core import analysis, store
+from cfp_core import analysis, numbers, store
 from cfp_core.i18n import t
 
 ui.require_router(__file__)
@@ -50,8 +50,11 @@ with ui.open_db() as db:
 
 ui.illustrative_badge(analysis.any_illustrative_inventory([footprint for _, footprint in points]))
 trend = analysis.trend_frame(points, products, lang)
-chart = analysis.trend_chart(trend, lang, ui.tr("trends.chart_title"))
+drawn, shown_count, model_count = analysis.leading_models(trend)
+chart = analysis.trend_chart(drawn, lang, ui.tr("trends.chart_title"))
 st.altair_chart(chart, width="stretch")
+if shown_count < model_count:
+    st.caption(ui.tr("trends.leading_models", shown=shown_count, total=numbers.grouped(model_count)))
 name = f"trends_{'all' if model == ALL else model}"
 csv_col, png_col, pdf_col = st.columns(3)
 csv_col.download_button(ui.tr("label.download_csv"), lambda: analysis.trends_csv(trend, lang), file_name=f"{name}.csv",

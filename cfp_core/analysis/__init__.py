@@ -66,6 +66,7 @@ from cfp_core.analysis.trends import (  # noqa: F401
     decompose_change,
     decomposition_long,
     decomposition_table,
+    leading_models,
     model_label,
     trend_frame,
 )

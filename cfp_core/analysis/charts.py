@@ -66,16 +66,20 @@ def trend_chart(trend: pd.DataFrame, lang: str = "zh", title: str | None = None)
     """Lines with points: total footprint per model over periods (from ``analysis.trend_frame``).
 
     With at most ``MAX_LABELLED_MODELS`` models each point carries its value above it and its % change
-    against the model's previous period below it (none for a model's first period).
+    against the model's previous period below it (none for a model's first period). Real data take the
+    first colours and solid lines; demo data are dashed.
     """
     unit = t("unit.kgco2e", lang)
     data = trend.assign(value_label=trend["total_kg_co2e"].map(kg),
                         change_label=trend["change_pct"].map(lambda p: signed_percent(p / 100) if p == p else ""))
     base = alt.Chart(data)
     x = alt.X("period:O", title=t("label.period", lang), sort="ascending", axis=alt.Axis(labelAngle=0))
-    color = alt.Color("model_label:N", title=t("label.model", lang))
+    order = list(dict.fromkeys(data.sort_values(["illustrative", "model"])["model_label"]))  # real data first
+    color = alt.Color("model_label:N", title=t("label.model", lang), sort=order, scale=alt.Scale(domain=order))
+    dash = alt.StrokeDash("illustrative:N", legend=None,  # demo data dashed, real data solid
+                          scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 3]]))
     lines = base.mark_line(point=True).encode(
-        x=x, y=alt.Y("total_kg_co2e:Q", title=unit), color=color,
+        x=x, y=alt.Y("total_kg_co2e:Q", title=unit), color=color, strokeDash=dash,
         tooltip=[alt.Tooltip("model_label:N", title=t("label.model", lang)),
                  alt.Tooltip("period:O", title=t("label.period", lang)),
                  alt.Tooltip("total_kg_co2e:Q", title=unit, format=",.4f"),

@@ -23,6 +23,7 @@ from cfp_core.models import STAGES, Inventory, ProductModel
 
 METHOD_KEY = "trends.method"
 EFFECTS = ("activity", "factor")
+MAX_TREND_MODELS = 12  # lines one trend chart can show apart; the export keeps every model
 
 
 def model_label(model_code: str, products: dict[str, ProductModel], lang: str = "zh") -> str:
@@ -42,17 +43,32 @@ def trend_frame(points: Sequence[tuple[str, Footprint]], products: dict[str, Pro
     ``illustrative``.
     """
     products = products or {}
-    rows = [{"model": fp.model_code, "model_label": model_label(fp.model_code, products, lang), "period": period,
-             "total_kg_co2e": fp.total_kg_co2e, "cradle_to_gate_kg_co2e": fp.cradle_to_gate_kg_co2e,
-             "factor_set_id": fp.factor_set_id,
-             "illustrative": bool(products.get(fp.model_code) and products[fp.model_code].illustrative)}
-            for period, fp in points]
+    codes = dict.fromkeys(fp.model_code for _, fp in points)  # one label per model, not per point
+    labels = {code: model_label(code, products, lang) for code in codes}
+    demo = {code: bool(products.get(code) and products[code].illustrative) for code in codes}
+    rows = [(fp.model_code, labels[fp.model_code], period, fp.total_kg_co2e, fp.cradle_to_gate_kg_co2e,
+             fp.factor_set_id, demo[fp.model_code]) for period, fp in points]
     columns = ["model", "model_label", "period", "total_kg_co2e", "cradle_to_gate_kg_co2e", "factor_set_id",
                "illustrative"]
     frame = pd.DataFrame(rows, columns=columns).sort_values(["model", "period"], ignore_index=True)
     previous = frame.groupby("model")["total_kg_co2e"].shift(1)
     return frame.assign(change_kg_co2e=frame["total_kg_co2e"] - previous,
                         change_pct=(frame["total_kg_co2e"] - previous) / previous * 100)
+
+
+def leading_models(trend: pd.DataFrame, limit: int = MAX_TREND_MODELS) -> tuple[pd.DataFrame, int, int]:
+    """Return the rows of at most ``limit`` models of a ``trend_frame``, and (shown, total) model counts.
+
+    With more models than a line chart can show, the ones kept are those with the largest footprint in
+    their latest period (ties by model code), real data before demo data; rows keep their order.
+    """
+    total = trend["model"].nunique()
+    if total <= limit:
+        return trend, total, total
+    latest = trend.groupby("model", sort=False).tail(1)
+    ranked = latest.sort_values(["illustrative", "total_kg_co2e", "model"], ascending=[True, False, True])
+    kept = set(ranked["model"].head(limit))
+    return trend[trend["model"].isin(kept)].reset_index(drop=True), limit, total
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,11 @@ MESSAGES = {
     "trends.basis": ("Factor basis", "因子口径"),
     "trends.basis.declared": ("Each period's declared factor set", "各报告期声明的因子集"),
     "trends.chart_title": ("Carbon footprint over reporting periods", "各报告期碳足迹"),
+    "trends.leading_models": (
+        "The chart draws the {shown} models with the largest footprint in their latest period, of {total}"
+        " (real data before demo data). The CSV lists every model; pick one model to see why it changed.",
+        "图中为最新报告期碳足迹最大的 {shown} 个型号（共 {total} 个，真实数据优先于示例数据）。"
+        "CSV 包含全部型号；选择单个型号可查看变化原因。"),
     "trends.period_a": ("From period", "起始报告期"),
     "trends.period_b": ("To period", "终止报告期"),
     "trends.decomp_title": ("Why it changed: {a} → {b}", "变化原因：{a} → {b}"),

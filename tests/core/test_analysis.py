@@ -366,6 +366,23 @@ def test_trend_frame_orders_and_computes_changes():
     assert list(frame["factor_set_id"]) == ["hand-a", "hand-a", "hand-b"]
 
 
+def test_leading_models_keep_the_largest_latest_footprints_real_data_first():
+    from cfp_core.service import StoredFootprint
+
+    def point(code, period, total):
+        return period, StoredFootprint(code, period, "s", "AR5", total, total, 1.0, False)
+
+    points = [point(f"M{n:02}", period, float(n) + bump) for n in range(20) for period, bump in (("2024", 50), ("2025", 0))]
+    products = {"M00": product("M00", illustrative=True), "M01": product("M01")}
+    frame = analysis.trend_frame(points + [point("DEMO", "2025", 1e6)], products | {"DEMO": product("DEMO", illustrative=True)})
+    drawn, shown, total = analysis.leading_models(frame, 12)
+    assert (shown, total) == (12, 21)
+    assert sorted(set(drawn["model"])) == [f"M{n:02}" for n in range(8, 20)]  # largest 2025 totals; demo last
+    assert len(drawn) == 24 and list(drawn["period"][:2]) == ["2024", "2025"]  # every period of a kept model
+    few = frame[frame["model"].isin(["M01", "M02"])]
+    assert analysis.leading_models(few, 12)[0] is few and analysis.leading_models(few, 12)[1:] == (2, 2)
+
+
 def test_method_is_named_in_both_languages():
     assert t("trends.method", "en") == "Shapley two-factor decomposition (symmetric, no residual)"
     assert "Shapley" in t("trends.method", "zh") and "无残差" in t("trends.method", "zh")
