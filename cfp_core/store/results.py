@@ -200,6 +200,9 @@ def write(db: Database, values: dict[int, dict], set_id: str, gwp_id: str, diges
     stored = read(db, list(values), set_id, gwp_id, digest)
     rows = [{"revision_id": rid, "set_id": set_id, "gwp_id": gwp_id, "resolution": digest, "engine": ENGINE,
              **row, "computed_at": at} for rid, row in values.items() if rid not in stored]
-    if rows:
-        db.table("results").insert_all(rows, batch_size=500)
+    if rows:  # one prepared statement (sqlite-utils' insert_all spent 1.1 s building 30,000 rows' SQL)
+        columns = list(rows[0])
+        sql = f"insert into results ({', '.join(columns)}) values ({', '.join('?' * len(columns))})"
+        with no_gc():
+            db.conn.executemany(sql, [tuple(row[c] for c in columns) for row in rows])
     return len(rows)
