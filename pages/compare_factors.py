@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from cfp_core import analysis, store
+from ui import pickers
 
 ui.require_router(__file__)
 
@@ -24,7 +25,7 @@ with ui.open_db() as db:
 
     left, right = st.columns(2)
     model = analysis.pick(models, ui.query_param("model"), "WS-TPS-48-900A")
-    model = left.selectbox(ui.tr("label.model"), models, index=models.index(model), key="cf_model")
+    model = pickers.select(ui.tr("label.model"), models, "cf_model", models.index(model), container=left)
     periods = store.list_periods(db, model)
     period = analysis.pick(periods, ui.query_param("period"), periods[-1])
     period = right.selectbox(ui.tr("label.period"), periods, index=periods.index(period), key="cf_period")

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from cfp_core import analysis, store
+from ui import pickers
 
 ui.require_router(__file__)
 
@@ -28,8 +29,8 @@ with ui.open_db() as db:
                              format_func=lambda s: analysis.factor_set_label(factor_sets[s], lang))
     options = analysis.models_in_period(rows, period)
     opening = analysis.pick_many(options, ui.query_param("models"), ui.latest_models(db, period, analysis.OPENING_MODELS))
-    models = st.multiselect(ui.tr("compare.models"), options, key="cm_models", default=opening,
-                            placeholder=ui.tr("ui.choose_options"))
+    models = pickers.multiselect(ui.tr("compare.models"), options, "cm_models", opening,
+                                 placeholder=ui.tr("ui.choose_options"))
     if not models:
         st.info(ui.tr("compare.pick_models"))
         st.stop()

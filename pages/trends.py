@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from cfp_core import analysis, numbers, store
 from cfp_core.i18n import t
+from ui import pickers
 
 ui.require_router(__file__)
 
@@ -24,8 +25,8 @@ with ui.open_db() as db:
     model_options, basis_options = [ALL, *models], [DECLARED, *factor_sets]
     left, right = st.columns(2)
     model = analysis.pick(model_options, ui.query_param("model"), "WS-TPS-48-900A")
-    model = left.selectbox(ui.tr("label.model"), model_options, index=model_options.index(model), key="tr_model",
-                           format_func=lambda m: t("trends.all_models", lang) if m == ALL else m)
+    model = pickers.select(ui.tr("label.model"), model_options, "tr_model", model_options.index(model),
+                           lambda m: t("trends.all_models", lang) if m == ALL else m, left)
     basis = analysis.pick(basis_options, ui.query_param("basis"), DECLARED)
     basis = right.selectbox(
         ui.tr("trends.basis"), basis_options, index=basis_options.index(basis), key="tr_basis",

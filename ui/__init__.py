@@ -156,8 +156,8 @@ def url_selectbox(label: str, options: list, param: str, key: str, default=None,
         return None
     values = [str(o) for o in options]
     wanted = str(query_param(param, default))
-    choice = st.selectbox(label, options, index=values.index(wanted) if wanted in values else 0,
-                          key=key, format_func=format_func)
+    from ui import pickers  # a search box above PICKER_LIMIT options (#13); pickers imports ui
+    choice = pickers.select(label, options, key, values.index(wanted) if wanted in values else 0, format_func)
     set_query_params(**{param: choice})
     return choice
 

@@ -7,6 +7,7 @@ import streamlit as st
 import ui
 from cfp_core import charts, editor, frames, numbers, store
 from cfp_core.editor import EditorState, Review
+from ui import pickers
 from ui.drafts import discard_draft
 
 NEW = "__new__"
@@ -30,7 +31,7 @@ def product_picker(db):
     index = options.index(wanted) if wanted in options else 0
     names = {code: f"{code} · {p.name_en if ui.lang() == 'en' and p.name_en else p.name_zh}" for code, p in products.items()}
     names[NEW] = ui.tr("products.new_model")
-    choice = st.selectbox(ui.tr("label.model"), options, index=index, key="model", format_func=names.get)
+    choice = pickers.select(ui.tr("label.model"), options, "model", index, names.get)
     ui.set_query_params(model=None if choice == NEW else choice)
     return products.get(choice)
 

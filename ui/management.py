@@ -13,6 +13,7 @@ from cfp_core import analysis, store
 from cfp_core import io as cfp_io
 from cfp_core.access import Action
 from ui import editor as ui_editor
+from ui import pickers
 
 KINDS = ("percent", "absolute")
 
@@ -24,9 +25,9 @@ def _saved(key: str, revision: int) -> None:
 
 def volume_form(db, principal, models: list[str], periods: list[str]) -> None:
     """One volume (model, period, units produced, note) saved as a new revision."""
+    model = pickers.select(ui.tr("label.model"), models, "mg_v_model")  # outside the form: its search box reruns
     with st.form("mg_volume_form"):
-        left, middle, right = st.columns(3)
-        model = left.selectbox(ui.tr("label.model"), models, key="mg_v_model")
+        middle, right = st.columns(2)
         period = middle.selectbox(ui.tr("label.period"), periods, index=len(periods) - 1 if periods else 0,
                                   key="mg_v_period")
         volume = right.number_input(ui.tr("mgmt.col.volume"), min_value=0.0, value=None, step=1.0, key="mg_v_volume")
@@ -61,9 +62,9 @@ def target_form(db, principal, models: list[str], years: list[int]) -> None:
     scopes = {store.PORTFOLIO: ui.tr("mgmt.portfolio"), **{m: m for m in models}}
     kinds = {k: ui.tr(f"mgmt.kind.{k}") for k in KINDS}
     first = min(years) if years else 2023
+    st.markdown(f"**{ui.tr('mgmt.target_form')}**")
+    scope = pickers.select(ui.tr("mgmt.field.scope"), list(scopes), "mg_t_scope", format_func=scopes.get)
     with st.form("mg_target_form"):
-        st.markdown(f"**{ui.tr('mgmt.target_form')}**")
-        scope = st.selectbox(ui.tr("mgmt.field.scope"), list(scopes), key="mg_t_scope", format_func=scopes.get)
         left, middle, right = st.columns(3)
         baseline = left.number_input(ui.tr("mgmt.field.baseline_year"), 1990, 2100, first, key="mg_t_baseline")
         target = middle.number_input(ui.tr("mgmt.field.target_year"), 1990, 2100, 2030, key="mg_t_year")

@@ -73,6 +73,7 @@ from cfp_core.analysis.trends import (  # noqa: F401
 from cfp_core.analysis.views import (  # noqa: F401
     OPENING_MODELS,
     PERCENT_PREFIX,
+    PICKER_LIMIT,
     any_illustrative,
     column_formats,
     comparison_unit,
@@ -80,6 +81,7 @@ from cfp_core.analysis.views import (  # noqa: F401
     index_products,
     models_in_period,
     models_with_data,
+    narrow_options,
     periods_of,
     pick,
     pick_many,

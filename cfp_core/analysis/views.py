@@ -92,3 +92,21 @@ def models_with_data(inventory_rows: Iterable[dict]) -> list[str]:
 def any_illustrative(products: dict[str, ProductModel], model_codes: Iterable[str]) -> bool:
     """Return True if any of the models is demo data (shown with the illustrative mark)."""
     return any(products[c].illustrative for c in model_codes if c in products)
+
+
+PICKER_LIMIT = 200  # a picker with more options than this gets a search box and lists the matches (#13)
+
+
+def narrow_options(options: Sequence, query: str, label_of=str, keep: Sequence = (),
+                   limit: int = PICKER_LIMIT) -> tuple[list, int]:
+    """Return what a picker lists for ``query``, and how many options match.
+
+    An option matches when its value or label contains every word of ``query`` (case aside; an empty
+    ``query`` matches all). At most ``limit`` matches are listed, in the options' order; the options in
+    ``keep`` (the current choice) are always listed, where they stand.
+    """
+    words = str(query or "").casefold().split()
+    kept = set(keep)
+    matched = [o for o in options if all(w in f"{o} {label_of(o)}".casefold() for w in words)] if words else list(options)
+    listed = set(matched[:limit]) | (kept & set(options))
+    return [o for o in options if o in listed], len(matched)

@@ -46,6 +46,13 @@ MESSAGES = {
     "label.download_png": ("Download PNG", "下载 PNG"),
     "label.none": ("None", "无"),
     "ui.choose_options": ("Choose…", "请选择…"),
+    "picker.search": ("Search ({count} options)", "搜索（共 {count} 项）"),
+    "picker.search_placeholder": ("Type part of a code or name", "输入编码或名称的一部分"),
+    "picker.search_help": ("Every word must match, case aside. The list below shows the matches.",
+                           "须包含每个词（不区分大小写）；下方列表仅显示匹配项。"),
+    "picker.more": ("The list shows the first {listed} of {matched} matches: type more to narrow it.",
+                    "列表仅显示 {matched} 个匹配项中的前 {listed} 个：请输入更多内容以缩小范围。"),
+    "picker.none": ("Nothing matches: the list keeps the current choice.", "没有匹配项：列表保留当前选择。"),
     "ui.error.unexpected": (
         "Something went wrong on this page (error {error_id}). The failed step saved nothing; the details are "
         "in the server log under this id — please pass it to your administrator.",

@@ -470,3 +470,14 @@ def test_trend_inputs_are_the_stored_footprints_of_every_period(seeded_db):
     for (period, fp), inventory in zip(points, inventories, strict=True):
         single = service.stored_footprint(seeded_db, inventory.model_code, period, "cn-cfp-2024")
         assert fp.total_kg_co2e == single.total_kg_co2e and fp.model_code == inventory.model_code
+
+
+def test_narrow_options_lists_matches_and_always_the_current_choice():
+    options = [f"M{n:03}" for n in range(500)]
+    listed, matched = analysis.narrow_options(options, "", keep=["M499"], limit=10)
+    assert listed == [*options[:10], "M499"] and matched == 500
+    listed, matched = analysis.narrow_options(options, " m04 ", lambda o: f"label {o}", keep=["M001"], limit=200)
+    assert listed == ["M001", *[f"M04{n}" for n in range(10)]] and matched == 10
+    assert analysis.narrow_options(options, "label 7", lambda o: f"Label {o}", limit=3) == (["M007", "M017", "M027"], 95)
+    assert analysis.narrow_options(options, "nothing", keep=["M002"]) == (["M002"], 0)
+    assert analysis.narrow_options(options, "x", keep=["not an option"]) == ([], 0)
