@@ -20,20 +20,9 @@ from cfp_core.calculate import Footprint, LineResult, calculate_footprint
 from cfp_core.errors import NotFound
 from cfp_core.factors import FactorFamily, FactorSet, GwpSet
 from cfp_core.frames import stage_label
-from cfp_core.i18n import Msg, normalise_lang, t
+from cfp_core.i18n import Joined, Msg, Named, t
 from cfp_core.models import STAGES, Inventory
 from cfp_core.numbers import fmt_number, signed_percent
-
-
-class Named(Msg):
-    """A name given in both languages (a factor or set name), rendered like a ``Msg`` parameter."""
-
-    def __init__(self, english: str, chinese: str) -> None:
-        super().__init__("")
-        self.english, self.chinese = english or chinese, chinese
-
-    def render(self, lang: str = "zh") -> str:
-        return self.english if normalise_lang(lang) == "en" else self.chinese
 
 
 def factor_set_label(factor_set: FactorSet, lang: str = "zh") -> str:
@@ -105,7 +94,7 @@ def family_warnings(factor_sets: Sequence[FactorSet], footprints: Sequence[Footp
         if org:
             names = [_factor_name(fs, next(r for r in fp.lines if r.factor_key == k)) for k in org]
             found.append(("analysis.warn.org_family_in_set", {
-                "set": Named(fs.name_en, fs.name_zh), "factors": _JoinedNames(names)}))
+                "set": Named(fs.name_en, fs.name_zh), "factors": Joined(names)}))
         if any(w[0] == "warn.mixed_families" for w in fp.warnings):
             found.append(("analysis.warn.mixed_in_set", {"set": Named(fs.name_en, fs.name_zh)}))
         for r in fp.lines:
@@ -117,18 +106,8 @@ def family_warnings(factor_sets: Sequence[FactorSet], footprints: Sequence[Footp
             line = next(r for r in footprints[0].lines if r.factor_key == key)
             found.append(("analysis.warn.families_differ", {
                 "factor": _factor_name(first, line),
-                "families": _JoinedNames([Msg(f"family.{f}") for f in distinct], " / ")}))
+                "families": Joined([Msg(f"family.{f}") for f in distinct], " / ")}))
     return tuple(found)
-
-
-class _JoinedNames(Msg):
-    def __init__(self, parts: list[Msg], sep: str = "、") -> None:
-        super().__init__("")
-        self.parts, self.sep = parts, sep
-
-    def render(self, lang: str = "zh") -> str:
-        sep = ", " if normalise_lang(lang) == "en" and self.sep == "、" else self.sep
-        return sep.join(p.render(lang) for p in self.parts)
 
 
 def _factor_name(factor_set: FactorSet, line: LineResult) -> Named:

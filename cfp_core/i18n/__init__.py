@@ -57,6 +57,29 @@ class Msg:
         return f"Msg({self.key!r}, {self.params!r})"
 
 
+class Named(Msg):
+    """A name given in both languages (a factor, set or product name), rendered like a ``Msg`` parameter."""
+
+    def __init__(self, english: str, chinese: str) -> None:
+        super().__init__("")
+        self.english, self.chinese = english or chinese, chinese
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        return self.english if normalise_lang(lang) == "en" else self.chinese
+
+
+class Joined(Msg):
+    """Messages joined in the reader's language ("、" in Chinese, ", " in English, or ``sep``)."""
+
+    def __init__(self, parts: list[Msg], sep: str = "、") -> None:
+        super().__init__("")
+        self.parts, self.sep = parts, sep
+
+    def render(self, lang: str = DEFAULT_LANG) -> str:
+        sep = ", " if normalise_lang(lang) == "en" and self.sep == "、" else self.sep
+        return sep.join(p.render(lang) for p in self.parts)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
     """Return the text for ``key`` in ``lang``, formatted with ``params``.
 

@@ -93,8 +93,9 @@ MESSAGES = {
         "电力碳足迹因子与组织层面的电力二氧化碳排放因子",
     ),
     "factors.warn.provisional": (
-        "{count} factor(s) in this set are provisional (one secondary source or unconfirmed); check their sources.",
-        "该因子集中有 {count} 个因子为暂定值（仅一个二手来源或未确认），请核对其来源。",
+        "{count} factor(s) in this set are provisional (one secondary source or unconfirmed): {names}."
+        " Check their sources.",
+        "该因子集中有 {count} 个因子为暂定值（仅一个二手来源或未确认）：{names}。请核对其来源。",
     ),
     "factors.warn.user": (
         "{count} factor(s) in this set are user-supplied values, not published factors.",

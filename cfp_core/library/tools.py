@@ -13,7 +13,7 @@ import pandas as pd
 
 from cfp_core.errors import FactorNotFound
 from cfp_core.factors import EmissionFactor, FactorFamily, FactorSet
-from cfp_core.i18n import Msg, t
+from cfp_core.i18n import Joined, Msg, Named, t
 from cfp_core.library.csv_import import check_new_set, factor_csv_template, read_factor_set_csv
 from cfp_core.library.labels import (
     confidence_label,
@@ -188,9 +188,10 @@ def factor_set_families_warning(factor_set: FactorSet) -> list[tuple[str, dict]]
         found.append(("factors.warn.org_set", {}))
         if FactorFamily.ELECTRICITY_CFP in families:
             found.append(("warn.mixed_families", {"families": Msg("factors.families.cfp_and_org")}))
-    provisional = sum(1 for f in factor_set.factors if f.confidence in PROVISIONAL)
-    if provisional:
-        found.append(("factors.warn.provisional", {"count": provisional}))
+    provisional = [f for f in factor_set.factors if f.confidence in PROVISIONAL]
+    if provisional:  # named, so the reader knows which to check (usability walk)
+        found.append(("factors.warn.provisional", {"count": len(provisional), "names": Joined(
+            [Named(f"{f.name_en or f.name_zh} ({f.factor_id})", f"{f.name_zh}（{f.factor_id}）") for f in provisional])}))
     user = sum(1 for f in factor_set.factors if f.confidence == "user")
     if user:
         found.append(("factors.warn.user", {"count": user}))

@@ -178,6 +178,11 @@ def test_editor_values_round_trip(set_2024):
 def test_family_warnings(set_2024, factor_sets):
     assert ("factors.warn.org_set", {}) in ft.factor_set_families_warning(factor_sets["cn-co2-org-2022"])
     assert [k for k, _ in ft.factor_set_families_warning(set_2024)] == ["factors.warn.provisional"]
+    (_, params), = ft.factor_set_families_warning(set_2024)
+    provisional = [f for f in set_2024.factors if f.confidence in ("S1", "U")]
+    for lang in ("zh", "en"):  # the warning names every provisional factor, in the reader's language
+        text = t("factors.warn.provisional", lang, **params)
+        assert all(f.factor_id in text and ft.factor_name(f, lang) in text for f in provisional), text
     org = factor_sets["cn-co2-org-2023"].by_key()["electricity.cn.province.zhejiang"]
     mixed = set_2024.with_factors("mixed", "混合", [org])
     warnings = dict(ft.factor_set_families_warning(mixed))
