@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from cfp_core import analysis, store
+from cfp_core import analysis, numbers, store
 from ui import pickers
 
 ui.require_router(__file__)
@@ -44,8 +44,8 @@ for key, params in comparison.warnings:
     st.warning(ui.md(ui.tr(key, **params)), icon=":material/warning:")
 
 headlines = analysis.factor_headlines(comparison, lang)
-for column, (label, value, delta) in zip(st.columns(len(headlines)), headlines, strict=True):
-    column.metric(ui.md(label), value, delta, delta_color="inverse")
+for column, (label, value, delta, color) in zip(st.columns(len(headlines)), headlines, strict=True):
+    column.metric(ui.md(label), value, delta, delta_color=color, help=ui.md(label))  # help: the name in full
 
 st.subheader(ui.tr("compare.fs.table_title"))
 ui.analysis_table(analysis.factor_stage_frame(comparison, lang), key="cf_table")
@@ -60,6 +60,9 @@ key, params = analysis.biggest_mover(comparison, a, b) or ("analysis.no_change",
 st.info(ui.md(ui.tr(key, **params)), icon=":material/lightbulb:")
 waterfall = analysis.waterfall_frame(comparison, a, b, lang)
 st.altair_chart(analysis.waterfall_chart(waterfall, lang), width="stretch")
+axis_from = analysis.waterfall_domain(waterfall)[0]
+if axis_from > 0:
+    st.caption(ui.tr("compare.fs.axis_zoomed", start=numbers.kg(axis_from)))
 
 st.subheader(ui.tr("compare.fs.attribution_title"))
 ui.analysis_table(analysis.attribution_table(comparison, a, b, lang), key="cf_attribution")

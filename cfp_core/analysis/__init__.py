@@ -24,6 +24,7 @@ from cfp_core.analysis.charts import (  # noqa: F401
     model_stage_chart,
     trend_chart,
     waterfall_chart,
+    waterfall_domain,
 )
 from cfp_core.analysis.compare import (  # noqa: F401
     TOTAL,

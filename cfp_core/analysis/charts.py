@@ -6,6 +6,8 @@ decreases green and totals grey; the decomposition uses a purple/orange pair tha
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 import vl_convert
@@ -39,17 +41,32 @@ def model_stage_chart(long_frame: pd.DataFrame, lang: str = "zh", title: str | N
     return stacked_stage_chart(shown, "model_label", t("label.model", lang), lang, title=title)
 
 
+def waterfall_domain(frame: pd.DataFrame) -> tuple[float, float]:
+    """The x range of a waterfall: the running total's range with a margin, so changes of 1–2 kg on a
+    ~100 kg total are wide enough to see. Starts at zero when the changes are large against the totals."""
+    steps = frame[frame["kind"] != "total"]
+    values = [*frame.loc[frame["kind"] == "total", "end"], *steps["start"], *steps["end"]]
+    low, high = min(values), max(values)
+    margin = max(high - low, abs(high) * 0.01) * 0.25
+    step = 10 ** math.floor(math.log10(margin * 4)) if margin > 0 else 1.0  # a round number to start from
+    start = math.floor((low - margin) / step) * step
+    return (0.0 if start <= 0 or start < 0.5 * high else float(start), high + margin)
+
+
 def waterfall_chart(frame: pd.DataFrame, lang: str = "zh", title: str | None = None) -> alt.Chart:
-    """Horizontal waterfall from ``analysis.waterfall_frame``: totals grey, increases vermillion, decreases green."""
+    """Horizontal waterfall from ``analysis.waterfall_frame``: totals grey, increases vermillion, decreases green.
+
+    The x axis spans ``waterfall_domain`` (not always from zero; the page says so); bars are clipped to it.
+    """
     unit = t("unit.kgco2e", lang)
     kinds = list(WATERFALL_COLORS)
     return (
         alt.Chart(frame, title=title or "")
-        .mark_bar()
+        .mark_bar(clip=True)
         .encode(
             y=alt.Y("label:N", sort=list(frame.sort_values("order")["label"]), title=None,
                     axis=alt.Axis(labelLimit=320)),
-            x=alt.X("start:Q", title=unit),
+            x=alt.X("start:Q", title=unit, scale=alt.Scale(domain=list(waterfall_domain(frame)), zero=False)),
             x2="end:Q",
             color=alt.Color("kind_label:N", title=None,
                             scale=alt.Scale(domain=[t(f"analysis.waterfall.{k}", lang) for k in kinds],

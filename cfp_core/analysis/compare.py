@@ -25,6 +25,7 @@ from cfp_core.analysis.trends import (
 )
 from cfp_core.calculate import Footprint
 from cfp_core.errors import NotFound
+from cfp_core.factors import FactorFamily
 from cfp_core.frames import stage_label
 from cfp_core.i18n import Msg, t
 from cfp_core.models import STAGES, ProductModel
@@ -191,12 +192,21 @@ def headline_metrics(
              None if c == baseline else metric_delta(values[c] - base)) for c in order]
 
 
-def factor_headlines(comparison: FactorComparison, lang: str = "zh") -> list[tuple[str, str, str | None]]:
-    """Return (set name, total, delta vs the first set) for every compared factor set."""
+def factor_headlines(comparison: FactorComparison, lang: str = "zh") -> list[tuple[str, str, str | None, str]]:
+    """Return (set name, total, delta vs the first set, delta colour) for every compared factor set.
+
+    A lower total is green ("inverse"), except under a set of organisation-accounting electricity CO₂
+    factors: that total is not a product footprint, so its delta is grey ("off") and its name says so.
+    """
     deltas = comparison.deltas()
-    return [(factor_set_label(fs, lang), metric_value(fp.total_kg_co2e),
-             None if n == 0 else metric_delta(deltas[fs.set_id]))
-            for n, (fs, fp) in enumerate(zip(comparison.sets, comparison.footprints, strict=True))]
+    out = []
+    for n, (fs, fp) in enumerate(zip(comparison.sets, comparison.footprints, strict=True)):
+        comparable = FactorFamily.ELECTRICITY_CO2_ORG not in fs.families()
+        label = factor_set_label(fs, lang) if comparable else t("compare.fs.not_comparable", lang,
+                                                                  set=factor_set_label(fs, lang))
+        out.append((label, metric_value(fp.total_kg_co2e), None if n == 0 else metric_delta(deltas[fs.set_id]),
+                    "inverse" if comparable else "off"))
+    return out
 
 
 def decomposition_headlines(decomposition: Decomposition, lang: str = "zh") -> list[tuple[str, str, str | None]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -18,16 +19,14 @@ from cfp_core.models import STAGES, LifecycleStage
 from cfp_core.store import memo
 
 
-@dataclass(frozen=True)
-class StageValue:
+class StageValue(NamedTuple):  # 210,000 of them at 10,000 models: a frozen dataclass took 0.7 s to build
     """One stage's kgCO2e per declared unit."""
 
     stage: LifecycleStage
     kg_co2e: float
 
 
-@dataclass(frozen=True)
-class PortfolioPoint:
+class PortfolioPoint(NamedTuple):
     """What ``management.weighted_frame`` reads of a footprint: model, total and every stage in report order."""
 
     model_code: str

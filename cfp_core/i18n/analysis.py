@@ -59,6 +59,10 @@ MESSAGES = {
     # Compare factor versions page
     "compare.fs.sets": ("Factor sets (the first is the reference)", "因子集（第一个为参照）"),
     "compare.fs.need_two": ("Choose at least two factor sets to compare.", "请至少选择两个因子集进行比较。"),
+    "compare.fs.not_comparable": ("{set} (organisation CO₂, not a product footprint)", "{set}（组织层面二氧化碳，非产品碳足迹）"),
+    "compare.fs.axis_zoomed": (
+        "The axis starts at {start} kgCO₂e, not zero, so the changes are wide enough to see; the grey bars are the totals.",
+        "横轴从 {start} kgCO₂e 起（而非零），以便看清各项变化；灰色条为总量。"),
     "compare.fs.from": ("Waterfall from", "瀑布图起点"),
     "compare.fs.to": ("Waterfall to", "瀑布图终点"),
     "compare.fs.table_title": ("Stage results under each factor set", "各因子集下的阶段结果"),

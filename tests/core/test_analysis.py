@@ -258,7 +258,17 @@ def test_factor_stage_frame(ws_comparison):
 
 def test_factor_headlines(ws_comparison):
     assert analysis.factor_headlines(ws_comparison, "zh") == [
-        ("中国电力碳足迹因子2023 + 燃料缺省值", "98.6950", None), ("中国电力碳足迹因子2024 + 燃料缺省值", "93.4346", "-5.2604")]
+        ("中国电力碳足迹因子2023 + 燃料缺省值", "98.6950", None, "inverse"),
+        ("中国电力碳足迹因子2024 + 燃料缺省值", "93.4346", "-5.2604", "inverse")]
+
+
+def test_an_organisation_set_delta_is_grey_and_named_not_comparable(ws_inventory, set_2024, factor_sets):
+    comparison = analysis.compare_factor_sets(ws_inventory, [set_2024, factor_sets["cn-co2-org-2023"]], AR5)
+    for lang in ("zh", "en"):
+        (_, _, _, first), (label, _, delta, color) = analysis.factor_headlines(comparison, lang)
+        assert (first, color) == ("inverse", "off") and delta is not None
+        assert label == t("compare.fs.not_comparable", lang,
+                          set=analysis.factor_set_label(factor_sets["cn-co2-org-2023"], lang))
 
 
 def test_organisation_set_warns_in_both_languages(ws_inventory, set_2024, factor_sets):
@@ -481,3 +491,13 @@ def test_narrow_options_lists_matches_and_always_the_current_choice():
     assert analysis.narrow_options(options, "label 7", lambda o: f"Label {o}", limit=3) == (["M007", "M017", "M027"], 95)
     assert analysis.narrow_options(options, "nothing", keep=["M002"]) == (["M002"], 0)
     assert analysis.narrow_options(options, "x", keep=["not an option"]) == ([], 0)
+
+
+def test_the_waterfall_axis_zooms_to_the_running_total(ws_comparison):
+    frame = analysis.waterfall_frame(ws_comparison, "cn-cfp-2023", "cn-cfp-2024", "en")
+    start, end = analysis.waterfall_domain(frame)
+    low = min(frame["end"].min(), frame.loc[frame["kind"] != "total", "start"].min())
+    assert 0 < start < low and start == int(start)  # a round start below the lowest running total
+    assert end > frame["end"].max()
+    big = frame.assign(end=[frame["end"].iloc[0], 5.0, *frame["end"].iloc[2:]])  # a change as large as the total
+    assert analysis.waterfall_domain(big)[0] == 0.0
