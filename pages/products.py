@@ -25,9 +25,11 @@ def history_tab(db, state) -> None:
     revision_numbers = history["revision"].tolist()
     st.subheader(ui.tr("products.history.compare"))
     left, right = st.columns(2)
-    old = left.selectbox(ui.tr("products.history.from"), revision_numbers, index=min(1, len(revision_numbers) - 1), key="diff_from")
-    new = right.selectbox(ui.tr("products.history.to"), revision_numbers, index=0, key="diff_to")
     code, period = state.product.model_code, state.period.label
+    fresh = f"{code}_{period}_{revision_numbers[0]}"  # a new revision (or model) starts at newest vs previous
+    old = left.selectbox(ui.tr("products.history.from"), revision_numbers, index=min(1, len(revision_numbers) - 1),
+                         key=f"diff_from_{fresh}")
+    new = right.selectbox(ui.tr("products.history.to"), revision_numbers, index=0, key=f"diff_to_{fresh}")
     importing.restore_control(db, state, revision_numbers)
     diff = editor.diff_revisions(store.load_inventory(db, code, period, old), store.load_inventory(db, code, period, new),
                                     ui.lang(), state.factor_set)

@@ -14,6 +14,7 @@ import ast
 import importlib
 import logging
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,9 +60,43 @@ def warm() -> int:
     return count
 
 
+def warm_portfolio() -> threading.Thread | None:
+    """Fill the store-version memos (``store.memo``) in the background, so the first Overview, Trends or
+    Management view after a start reads them instead of building 30,000 rows (2–3.5 s at 10,000 models).
+
+    Only an existing database is read (a new one is made and seeded by the app); a failure here is logged
+    and the pages compute as usual. Returns the started thread, or None.
+    """
+    from cfp_core import service, store
+    from cfp_core.analysis import management_inputs, overview
+
+    path = store.db_path()
+    if not path.exists():
+        return None
+
+    def fill() -> None:
+        try:
+            db = store.open_db(path)
+            try:
+                service.portfolio_rows(db)
+                for lang in ("zh", "en"):
+                    overview.portfolio_overview(db, lang)
+                store.list_inventories(db)
+                management_inputs(db)
+            finally:
+                db.close()
+        except Exception:  # noqa: BLE001 - a warm-up never stops the server
+            logging.getLogger(__name__).warning("warming the portfolio memos failed", exc_info=True)
+
+    thread = threading.Thread(target=fill, name="cfp-warm-portfolio", daemon=True)
+    thread.start()
+    return thread
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     warm()
+    warm_portfolio()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", *args]

@@ -41,8 +41,8 @@ def forget_stale_widgets(state: EditorState) -> None:
     """When model, period or revision change, drop the save comment and the diff choice (drafts stay, per context)."""
     context = editor_context(state)
     if st.session_state.get("editor_context") != context:
-        for key in ("save_comment", "diff_from", "diff_to", "editor", *[k for k in st.session_state
-                                                                       if str(k).startswith("editor-")]):
+        for key in ("save_comment", "editor", *[k for k in st.session_state
+                                                if str(k).startswith(("editor-", "diff_from_", "diff_to_"))]):
             st.session_state.pop(key, None)
         st.session_state["editor_context"] = context
 

@@ -22,7 +22,8 @@ def test_imported_modules_reads_top_level_imports_only(tmp_path):
     assert "openpyxl" not in names  # a lazy import stays lazy
 
 
-def test_warm_imports_every_page_dependency_then_delegates_to_streamlit_run(monkeypatch):
+def test_warm_imports_every_page_dependency_then_delegates_to_streamlit_run(monkeypatch, tmp_path):
+    monkeypatch.setenv("CFP_DB_PATH", str(tmp_path / "none.db"))  # no store: nothing to warm
     calls = []
     from streamlit.web import cli
 
@@ -35,3 +36,20 @@ def test_warm_imports_every_page_dependency_then_delegates_to_streamlit_run(monk
     assert {"cfp_core.analysis.overview", "ui.management", "altair"} <= set(sys.modules)
     missing = [name for name in modules if name not in sys.modules and name.rsplit(".", 1)[0] not in sys.modules]
     assert missing == []
+
+
+def test_warm_portfolio_fills_the_memos_of_an_existing_store_only(monkeypatch, tmp_path, seeded_db_path):
+    from cfp_core import service, store
+    from cfp_core.store import memo
+
+    monkeypatch.setenv("CFP_DB_PATH", str(tmp_path / "missing.db"))
+    assert launch.warm_portfolio() is None and not (tmp_path / "missing.db").exists()  # never creates a store
+    monkeypatch.setenv("CFP_DB_PATH", str(seeded_db_path))
+    memo.forget()
+    launch.warm_portfolio().join(60)
+    assert sum(len(m) for m in memo._MEMOS) >= 5  # rows, products, inventories, two overviews, management
+    db = store.open_db(seeded_db_path)
+    calls = []
+    monkeypatch.setattr(service, "_portfolio_rows", lambda *a: calls.append(a) or [])
+    assert service.portfolio_rows(db) and calls == []  # the first page reads the warmed memo
+    db.close()

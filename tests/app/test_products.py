@@ -105,7 +105,7 @@ def test_revision_history_and_diff_render(page_app, seeded_db_path):
     edit(at, edited_rows={1: {"amount": 5.0}}, deleted_rows=[5])
     at.button(key="save").click().run()
     assert "revision 2" in at.success[0].value
-    assert at.selectbox(key="diff_from").value == 1 and at.selectbox(key="diff_to").value == 2
+    assert at.selectbox(key=f"diff_from_{WS}_2025_2").value == 1 and at.selectbox(key=f"diff_to_{WS}_2025_2").value == 2
     tables = {tuple(d.value.columns): d.value for d in at.dataframe}
     history = tables[("revision", "created_at", "author", "comment", "line_count", "kg_co2e")]
     assert list(history["revision"]) == [2, 1]
