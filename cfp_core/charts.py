@@ -60,9 +60,11 @@ def stacked_stage_chart(frame: pd.DataFrame, category: str, category_title: str,
         alt.Chart(data, title=title or "")
         .mark_bar()
         .encode(
-            y=alt.Y(f"{category}:N", title=category_title, sort=None),
+            y=alt.Y(f"{category}:N", title=category_title, sort=None, axis=alt.Axis(labelLimit=320)),  # whole codes
             x=alt.X(f"{value}:Q", title=unit, stack="zero"),
-            color=alt.Color("stage_label:N", scale=stage_color_scale(lang), title=t("label.stage", lang)),
+            # below the bars: a side legend taller than two bars was clipped (usability walk)
+            color=alt.Color("stage_label:N", scale=stage_color_scale(lang), title=t("label.stage", lang),
+                            legend=alt.Legend(orient="bottom", direction="horizontal", columns=3, labelLimit=320)),
             order=alt.Order("stage_rank:Q"),
             tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
                      alt.Tooltip("stage_label:N", title=t("label.stage", lang)),

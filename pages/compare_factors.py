@@ -62,7 +62,7 @@ waterfall = analysis.waterfall_frame(comparison, a, b, lang)
 st.altair_chart(analysis.waterfall_chart(waterfall, lang), width="stretch")
 axis_from = analysis.waterfall_domain(waterfall)[0]
 if axis_from > 0:
-    st.caption(ui.tr("compare.fs.axis_zoomed", start=numbers.kg(axis_from)))
+    st.caption(ui.tr("compare.fs.axis_zoomed", start=numbers.grouped(axis_from)))
 
 st.subheader(ui.tr("compare.fs.attribution_title"))
 ui.analysis_table(analysis.attribution_table(comparison, a, b, lang), key="cf_attribution")

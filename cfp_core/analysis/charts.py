@@ -92,7 +92,8 @@ def trend_chart(trend: pd.DataFrame, lang: str = "zh", title: str | None = None)
     base = alt.Chart(data)
     x = alt.X("period:O", title=t("label.period", lang), sort="ascending", axis=alt.Axis(labelAngle=0))
     order = list(dict.fromkeys(data.sort_values(["illustrative", "model"])["model_label"]))  # real data first
-    color = alt.Color("model_label:N", title=t("label.model", lang), sort=order, scale=alt.Scale(domain=order))
+    color = alt.Color("model_label:N", title=t("label.model", lang), sort=order, scale=alt.Scale(domain=order),
+                      legend=alt.Legend(labelLimit=320))
     dash = alt.StrokeDash("illustrative:N", legend=None,  # demo data dashed, real data solid
                           scale=alt.Scale(domain=[False, True], range=[[1, 0], [5, 3]]))
     lines = base.mark_line(point=True).encode(

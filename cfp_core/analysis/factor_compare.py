@@ -170,7 +170,7 @@ def waterfall_frame(comparison: FactorComparison, a: str, b: str, lang: str = "z
     running = total_a
     for part in parts[parts["delta_kg_co2e"] != 0].itertuples():
         kind = "increase" if part.delta_kg_co2e > 0 else "decrease"
-        label = f"{part.factor_label} · {part.stage_label}"
+        label = f"{part.stage_label} · {part.factor_label}"  # the stage first: long factor names are cut at the end
         rows.append(_bar(kind, label, running, running + part.delta_kg_co2e, lang))
         running += part.delta_kg_co2e
     rows.append(_bar("total", factor_set_label(comparison.factor_set(b), lang), 0.0, total_b, lang))

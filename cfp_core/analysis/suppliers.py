@@ -174,7 +174,7 @@ def comparison_chart(comparison: SupplierComparison, lang: str = "zh") -> alt.Ch
     })
     domain = [t("suppliers.chart.comparable", lang), t("suppliers.chart.excluded", lang)]
     return alt.Chart(data).mark_bar().encode(
-        x=alt.X("value:Q", title=t(key, lang)), y=alt.Y("supplier:N", title=None, sort=None),
+        x=alt.X("value:Q", title=t(key, lang)), y=alt.Y("supplier:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),  # whole names
         color=alt.Color("group:N", title=None, scale=alt.Scale(domain=domain, range=["#2E7D5B", "#B0B0B0"])),
         tooltip=["supplier", alt.Tooltip("value:Q", format=".4f"), "group"],
     ).properties(title=t("suppliers.chart.title", lang))
